@@ -1,0 +1,169 @@
+"""Oscar's catalogue with the OCOP programme's facts as real columns."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+from marketplace.core.divisions import province_name, validate_province_code, validate_ward_code, ward_name
+
+
+class ProductGroup(models.Model):
+    """One of the six product groups (ngành) of Decision 26/2026/QĐ-TTg, Appendix I."""
+
+    code = models.CharField(_("mã"), max_length=8, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    category = models.OneToOneField(
+        "catalogue.Category", verbose_name=_("danh mục"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="ocop_group",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("ngành sản phẩm OCOP")
+        verbose_name_plural = _("ngành sản phẩm OCOP")
+
+    def __str__(self):
+        return f"{self.code}. {self.name}"
+
+
+class ProductSet(models.Model):
+    """One of the 26 product sets (bộ sản phẩm), each scored on its own sheet."""
+
+    number = models.PositiveSmallIntegerField(_("số bộ"), unique=True)
+    code = models.CharField(_("mã"), max_length=16, unique=True)
+    group = models.ForeignKey(ProductGroup, verbose_name=_("ngành"), on_delete=models.PROTECT, related_name="sets")
+    name = models.CharField(_("tên"), max_length=300)
+    category = models.OneToOneField(
+        "catalogue.Category", verbose_name=_("danh mục"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="ocop_set",
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("bộ sản phẩm OCOP")
+        verbose_name_plural = _("bộ sản phẩm OCOP")
+        constraints = [
+            models.CheckConstraint(condition=Q(number__gte=1, number__lte=26), name="productset_number_1_26"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Product(AbstractProduct):
+    ocop_set = models.ForeignKey(
+        ProductSet, verbose_name=_("bộ sản phẩm OCOP"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="products",
+    )
+    producer = models.ForeignKey(
+        "producers.Producer", verbose_name=_("chủ thể sản xuất"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="products",
+    )
+    origin_province_code = models.PositiveIntegerField(
+        _("tỉnh/thành xuất xứ"), null=True, blank=True, validators=[validate_province_code], db_index=True,
+    )
+    origin_ward_code = models.PositiveIntegerField(
+        _("xã/phường xuất xứ"), null=True, blank=True, validators=[validate_ward_code], db_index=True,
+    )
+    weight_grams = models.PositiveIntegerField(_("khối lượng (gam)"), default=0)
+    ocop_certification = models.ForeignKey(
+        "catalogue.OcopCertification", verbose_name=_("chứng nhận OCOP hiện hành"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta(AbstractProduct.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(origin_ward_code__isnull=True) | Q(origin_province_code__isnull=False),
+                name="product_ward_needs_province",
+            ),
+        ]
+
+    @property
+    def origin_ward_name(self) -> str:
+        return ward_name(self.origin_ward_code)
+
+    @property
+    def origin_province_name(self) -> str:
+        return province_name(self.origin_province_code)
+
+    @property
+    def valid_ocop_certification(self):
+        """The current certificate if it is valid today, else None (stars are shown only then)."""
+        certification = self.ocop_certification
+        if certification is not None and certification.is_valid():
+            return certification
+        return None
+
+
+class OcopCertification(models.Model):
+    """A certificate of OCOP rating result (giấy chứng nhận), the only source of a product's star."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("còn hiệu lực")
+        EXPIRED = "expired", _("hết hiệu lực")
+        REVOKED = "revoked", _("đã thu hồi")
+
+    class IssuingLevel(models.TextChoices):
+        PROVINCE = "province", _("cấp tỉnh")
+        CENTRAL = "central", _("cấp trung ương")
+
+    VALIDITY_MONTHS = 36
+
+    product = models.ForeignKey(
+        "catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.CASCADE, related_name="ocop_certifications",
+    )
+    stars = models.PositiveSmallIntegerField(_("hạng sao"))
+    code = models.CharField(_("mã số chứng nhận"), max_length=64, unique=True)
+    decision_number = models.CharField(_("số quyết định"), max_length=64)
+    decision_date = models.DateField(_("ngày quyết định"))
+    issuing_level = models.CharField(_("cấp công nhận"), max_length=16, choices=IssuingLevel.choices)
+    criteria_version = models.CharField(_("phiên bản bộ tiêu chí"), max_length=32, default="QD26-2026")
+    score_total = models.DecimalField(_("tổng điểm"), max_digits=5, decimal_places=2, null=True, blank=True)
+    issued_on = models.DateField(_("ngày cấp"))
+    valid_until = models.DateField(_("có giá trị đến"))
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-issued_on"]
+        verbose_name = _("chứng nhận OCOP")
+        verbose_name_plural = _("chứng nhận OCOP")
+        constraints = [
+            models.CheckConstraint(condition=Q(stars__gte=3, stars__lte=5), name="ocopcert_stars_3_5"),
+            models.CheckConstraint(condition=Q(valid_until__gt=models.F("issued_on")), name="ocopcert_valid_after_issue"),
+            models.CheckConstraint(
+                condition=Q(stars__lt=5) | Q(issuing_level="central"), name="ocopcert_five_stars_central",
+            ),
+            models.UniqueConstraint(
+                fields=["product"], condition=Q(status="active"), name="ocopcert_one_active_per_product",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} ({self.stars}★)"
+
+    def clean(self):
+        if self.issued_on and self.valid_until and self.valid_until <= self.issued_on:
+            raise ValidationError({"valid_until": _("Ngày hết hạn phải sau ngày cấp.")})
+
+    def is_valid(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.status == self.Status.ACTIVE and self.valid_until >= on
+
+    @property
+    def has_expired(self) -> bool:
+        return self.status == self.Status.EXPIRED or (
+            self.status == self.Status.ACTIVE and self.valid_until < timezone.localdate()
+        )
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403

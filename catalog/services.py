@@ -1,0 +1,47 @@
+"""Writes to the catalogue that other apps and commands call."""
+
+from django.core.cache import cache
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from .models import OcopCertification, Product, ProductGroup, ProductSet
+from .selectors import NAVIGATION_CACHE_KEY
+
+Category = get_model("catalogue", "Category")
+
+
+def _ensure_category(*, name: str, parent=None, existing=None):
+    if existing is not None:
+        if existing.name != name:
+            existing.name = name
+            existing.save()
+        return existing
+    if parent is None:
+        return Category.add_root(name=name)
+    return parent.add_child(name=name)
+
+
+@transaction.atomic
+def category_tree_sync() -> None:
+    """Mirror the 6 product groups and 26 sets as a two-level category tree (idempotent)."""
+    for group in ProductGroup.objects.select_related("category").order_by("position"):
+        group_category = _ensure_category(name=group.name, existing=group.category)
+        if group.category_id != group_category.pk:
+            group.category = group_category
+            group.save(update_fields=["category"])
+        for product_set in ProductSet.objects.filter(group=group).select_related("category").order_by("number"):
+            set_category = _ensure_category(name=product_set.name, parent=group_category, existing=product_set.category)
+            if product_set.category_id != set_category.pk:
+                product_set.category = set_category
+                product_set.save(update_fields=["category"])
+    Category.fix_tree()
+    cache.delete(NAVIGATION_CACHE_KEY)
+
+
+@transaction.atomic
+def product_certification_set(*, product: Product, certification: OcopCertification | None) -> None:
+    """Point the shop's badge at this certificate (or none); the rating workflow is the caller."""
+    if certification is not None and certification.product_id != product.pk:
+        raise ValueError("certificate belongs to another product")
+    Product.objects.filter(pk=product.pk).update(ocop_certification=certification)
+    product.ocop_certification = certification

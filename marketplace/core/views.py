@@ -1,0 +1,14 @@
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .divisions import province_name, ward_choices
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 60 * 60)
+def wards_json(request, province_code: int):
+    """The communes/wards of one province, for the address and filter selects."""
+    if not province_name(province_code):
+        raise Http404
+    return JsonResponse({"wards": [{"code": code, "name": name} for code, name in ward_choices(province_code)]})

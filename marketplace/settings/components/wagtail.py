@@ -1,0 +1,12 @@
+"""Wagtail: news and programme pages; admin at /cms/."""
+
+from .. import base_env as _base_env
+
+WAGTAIL_SITE_NAME = "Chợ OCOP Thanh Hóa"
+WAGTAILADMIN_BASE_URL = _base_env.env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

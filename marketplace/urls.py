@@ -1,0 +1,36 @@
+"""The URL map: stable public paths (ARCHITECTURE.md), Vietnamese unprefixed, English under /en/."""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from marketplace.core import views as core_views
+from marketplace.core.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/divisions/wards/<int:province_code>/", core_views.wards_json, name="divisions-wards"),
+]
+
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("shop/producers/", include("marketplace.producers.urls")),
+    path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    # Wagtail's catch-all comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
