@@ -9,7 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from marketplace.core.divisions import province_name, validate_province_code, validate_ward_code, ward_name
+from marketplace.core.divisions import (
+    province_name,
+    validate_province_code,
+    validate_ward_code,
+    ward_name,
+)
 
 
 class ProductGroup(models.Model):

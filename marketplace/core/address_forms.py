@@ -15,7 +15,10 @@ class VietnameseAddressFormMixin(forms.ModelForm):
 
     phone_number = forms.CharField(label=_("Số điện thoại"), max_length=20)
     province_code = forms.TypedChoiceField(label=_("Tỉnh/Thành phố"), coerce=int, choices=())
-    ward_code = forms.TypedChoiceField(label=_("Xã/Phường/Đặc khu"), coerce=int, choices=())
+    ward_code = forms.TypedChoiceField(
+        label=_("Xã/Phường/Đặc khu"), coerce=int, choices=(),
+        error_messages={"invalid_choice": _("Xã/phường đã chọn không thuộc tỉnh/thành phố này. Vui lòng chọn lại.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,6 +24,10 @@ class VietnameseAddressMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.fill_division_names()
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.ward_code and ward_province_code(self.ward_code) != self.province_code:
             raise ValidationError({"ward_code": _("Xã/phường không thuộc tỉnh/thành phố đã chọn.")})
@@ -36,7 +40,3 @@ class VietnameseAddressMixin(models.Model):
             self.line4 = ward_name(self.ward_code)
         if self.province_code:
             self.state = province_name(self.province_code)
-
-    def save(self, *args, **kwargs):
-        self.fill_division_names()
-        super().save(*args, **kwargs)

@@ -5,7 +5,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.core.divisions import province_name, validate_province_code, validate_ward_code, ward_name
+from marketplace.core.divisions import (
+    province_name,
+    validate_province_code,
+    validate_ward_code,
+    ward_name,
+)
 
 
 class Producer(models.Model):

@@ -159,8 +159,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chợ OCOP Thanh Hóa <n
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-from .components.oscar import *  # noqa: E402, F403
-from .components.wagtail import *  # noqa: E402, F403
 from .components.celery import *  # noqa: E402, F403
-from .components.search import *  # noqa: E402, F403
 from .components.logging import *  # noqa: E402, F403
+from .components.oscar import *  # noqa: E402, F403
+from .components.search import *  # noqa: E402, F403
+from .components.wagtail import *  # noqa: E402, F403
