@@ -15,6 +15,7 @@ from marketplace.core.divisions import (
     validate_ward_code,
     ward_name,
 )
+from marketplace.core.html import sanitize_html
 
 
 class ProductGroup(models.Model):
@@ -89,6 +90,11 @@ class Product(AbstractProduct):
                 name="product_ward_needs_province",
             ),
         ]
+
+    def save(self, *args, **kwargs):
+        # Oscar renders description|safe: clean it here, whoever wrote it.
+        self.description = sanitize_html(self.description)
+        super().save(*args, **kwargs)
 
     @property
     def origin_ward_name(self) -> str:
