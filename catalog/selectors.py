@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Case, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, When
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -109,24 +110,42 @@ def product_detail_queryset() -> QuerySet[Product]:
     )
 
 
+def _category_url(*, full_slug: str, pk: int) -> str:
+    return reverse("catalogue:category", kwargs={"category_slug": full_slug, "pk": pk})
+
+
 def navigation_groups() -> list[dict]:
-    """Product groups with their sets and category URLs for the menu; cached, invalidated on change."""
-    data = cache.get(NAVIGATION_CACHE_KEY)
-    if data is None:
-        data = []
+    """Product groups with their sets and category URLs for the menu.
+
+    The tree (names, slugs, ids) is cached until category_tree_sync() changes it; URLs are
+    reversed per request so they follow the active language without any query.
+    """
+    tree = cache.get(NAVIGATION_CACHE_KEY)
+    if tree is None:
+        tree = []
         groups = ProductGroup.objects.select_related("category").prefetch_related("sets__category")
         for group in groups:
             if group.category is None:
                 continue
             sets = [
-                {"name": s.name, "url": s.category.get_absolute_url(), "category_id": s.category_id}
+                {"name": s.name, "slug": s.category.slug, "category_id": s.category_id}
                 for s in group.sets.all()
                 if s.category is not None
             ]
-            data.append({"name": group.name, "code": group.code, "url": group.category.get_absolute_url(),
+            tree.append({"name": group.name, "code": group.code, "slug": group.category.slug,
                          "category_id": group.category_id, "sets": sets})
-        cache.set(NAVIGATION_CACHE_KEY, data, 60 * 60)
-    return data
+        cache.set(NAVIGATION_CACHE_KEY, tree, None)
+    return [
+        {
+            **group,
+            "url": _category_url(full_slug=group["slug"], pk=group["category_id"]),
+            "sets": [
+                {**s, "url": _category_url(full_slug=f"{group['slug']}/{s['slug']}", pk=s["category_id"])}
+                for s in group["sets"]
+            ],
+        }
+        for group in tree
+    ]
 
 
 def producer_locations(*, province_code: int | None) -> list[int]:

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "oscar.apps.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "marketplace.shop.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.shop.order.apps.OrderConfig",
@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "haystack",
     "treebeard",
     "django_tables2",
-    "sorl.thumbnail",
     # Wagtail (news and programme pages; mounted last in the URL map)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

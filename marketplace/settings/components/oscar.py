@@ -1,11 +1,10 @@
 """django-oscar: a Vietnamese shop in whole đồng, mounted under /shop/."""
 
-from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 OSCAR_SHOP_NAME = _("Chợ OCOP Thanh Hóa")
 OSCAR_SHOP_TAGLINE = _("Sản phẩm mỗi xã một sản phẩm")
-OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
+OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese grouping in every language: 125.000 ₫
 OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\u00a0¤", "locale": "vi_VN"}}
@@ -40,6 +39,6 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 # Oscar's haystack search (full-text search is its own component, search_index)
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
-THUMBNAIL_DEBUG = False
-THUMBNAIL_KEY_PREFIX = "ocop"
-THUMBNAIL_PRESERVE_FORMAT = True
+
+# Renditions at predictable paths: no per-image database or cache lookups (catalog/renditions.py)
+OSCAR_THUMBNAILER = "catalog.renditions.RenditionThumbnailer"
