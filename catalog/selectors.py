@@ -153,7 +153,7 @@ def producer_locations(*, province_code: int | None) -> list[int]:
     qs = Product.objects.browsable().exclude(origin_ward_code__isnull=True)
     if province_code:
         qs = qs.filter(origin_province_code=province_code)
-    return sorted(set(qs.values_list("origin_ward_code", flat=True)))
+    return list(qs.order_by("origin_ward_code").values_list("origin_ward_code", flat=True).distinct())
 
 
 __all__ = ["ProductFilters", "Sort", "navigation_groups", "product_card_queryset", "product_detail_queryset",
