@@ -102,8 +102,7 @@ check: venv
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 messages: venv
-	$(LOCAL) $(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=tests
-	$(LOCAL) $(PY) manage.py compilemessages --ignore=.venv
+	$(LOCAL) PY=$(PY) scripts/messages.sh
 
 clean:
 	rm -rf var/static .pytest_cache .ruff_cache
