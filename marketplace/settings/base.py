@@ -131,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "/shop/accounts/"
+LOGIN_REDIRECT_URL = "customer:summary"
 LOGIN_URL = "customer:login"
 
 LANGUAGE_CODE = "vi"
@@ -142,6 +142,8 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+# The public host name used in e-mails (order status links); the Site row is set by a migration.
+SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -1,10 +1,13 @@
 """django-oscar: a Vietnamese shop in whole đồng, mounted under /shop/."""
 
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.shop.order import statuses as order_statuses
 
 OSCAR_SHOP_NAME = _("Chợ OCOP Thanh Hóa")
 OSCAR_SHOP_TAGLINE = _("Sản phẩm mỗi xã một sản phẩm")
-OSCAR_HOMEPAGE = "/"
+OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_DEFAULT_CURRENCY = "VND"
 # Vietnamese grouping in every language: 125.000 ₫
 OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\u00a0¤", "locale": "vi_VN"}}
@@ -24,17 +27,11 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_EAGER_ALERTS = False
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
 
-OSCAR_INITIAL_ORDER_STATUS = "pending"
-OSCAR_INITIAL_LINE_STATUS = "pending"
-OSCAR_ORDER_STATUS_PIPELINE = {
-    "pending": ("confirmed", "cancelled"),
-    "confirmed": ("shipped", "cancelled"),
-    "shipped": ("delivered", "returned"),
-    "delivered": (),
-    "returned": (),
-    "cancelled": (),
-}
-OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# Keys, transitions and their translated labels: marketplace/shop/order/statuses.py
+OSCAR_INITIAL_ORDER_STATUS = order_statuses.PENDING
+OSCAR_INITIAL_LINE_STATUS = order_statuses.PENDING
+OSCAR_ORDER_STATUS_PIPELINE = order_statuses.PIPELINE
+OSCAR_LINE_STATUS_PIPELINE = order_statuses.PIPELINE
 
 # Oscar's haystack search (full-text search is its own component, search_index)
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}

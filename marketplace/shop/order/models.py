@@ -1,6 +1,18 @@
 from oscar.apps.address.abstract_models import AbstractShippingAddress
+from oscar.apps.order.abstract_models import AbstractOrder
 
 from marketplace.core.addresses import VietnameseAddressMixin
+
+from .statuses import status_label
+
+
+class Order(AbstractOrder):
+    class Meta(AbstractOrder.Meta):
+        pass
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
 
 
 class ShippingAddress(VietnameseAddressMixin, AbstractShippingAddress):
