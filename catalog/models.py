@@ -1,7 +1,9 @@
 """Oscar's catalogue with the OCOP programme's facts as real columns."""
 
 import datetime
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -62,6 +64,13 @@ class ProductSet(models.Model):
         return f"{self.number}. {self.name}"
 
 
+@dataclass(frozen=True)
+class MissingImage:
+    """Stands in for a product photo that does not exist (only its name is ever read)."""
+
+    name: str
+
+
 class Product(AbstractProduct):
     ocop_set = models.ForeignKey(
         ProductSet, verbose_name=_("bộ sản phẩm OCOP"), null=True, blank=True,
@@ -95,6 +104,11 @@ class Product(AbstractProduct):
         # Oscar renders description|safe: clean it here, whoever wrote it.
         self.description = sanitize_html(self.description)
         super().save(*args, **kwargs)
+
+    def get_missing_image(self):
+        # Oscar's MissingProductImage symlinks into MEDIA_ROOT on first use, and concurrent
+        # first renders race on it; our thumbnailer serves the static placeholder instead.
+        return MissingImage(settings.OSCAR_MISSING_IMAGE_URL)
 
     @property
     def origin_ward_name(self) -> str:

@@ -2,6 +2,7 @@
 
 from django import http
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -64,6 +65,15 @@ class PaymentDetailsView(PaymentMethodSessionMixin, core_views.PaymentDetailsVie
         ctx = super().get_context_data(**kwargs)
         ctx["payment_method_name"] = cod.NAME
         return ctx
+
+    def place_order(self, *args, **kwargs):
+        """Write the address, order, allocation and payment records all or nothing.
+
+        Oscar saves the shipping address before its own transaction; a refused
+        allocation must not leave that row (or an address-book entry) behind.
+        """
+        with transaction.atomic():
+            return super().place_order(*args, **kwargs)
 
     def handle_payment(self, order_number, total, **kwargs):
         """Record that the whole total is collected in cash by the courier; nothing is charged now."""
