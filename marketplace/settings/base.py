@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "marketplace.core",
     "marketplace.producers",
     "marketplace.cms",
+    "ocop_rating",
     # Oscar, with our forks replacing the stock apps they fork
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
