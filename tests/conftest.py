@@ -1,0 +1,25 @@
+"""Fixtures shared by every kind of test; factories live in tests/factories.py."""
+
+import pytest
+from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+# No example database written into the checkout; no deadline (CI machines are shared and slow).
+hypothesis_settings.register_profile("ocop", database=None, deadline=None)
+hypothesis_settings.load_profile("ocop")
+
+
+def pytest_configure(config):
+    # Oscar's haystack signal processor warns on every product save with the simple backend.
+    config.addinivalue_line("filterwarnings", "ignore:update is not implemented in this backend:UserWarning")
+    # WhiteNoise looks for collected static files, which tests do not need.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start each test with an empty cache (the menu and Oscar's category slugs are cached)."""
+    cache.clear()
+    yield
+    cache.clear()
+

@@ -1,0 +1,136 @@
+"""A certificate shows a star only while active and unexpired; the database refuses impossible ones."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from catalog.models import OcopCertification, Product
+from tests.factories import OcopCertificationFactory, ProductFactory
+
+TODAY = datetime.date(2026, 3, 15)
+YESTERDAY = TODAY - datetime.timedelta(days=1)
+TOMORROW = TODAY + datetime.timedelta(days=1)
+Status = OcopCertification.Status
+
+
+@pytest.fixture(autouse=True)
+def _frozen_today():
+    # 10:00 in Hà Nội, so the local date is TODAY whatever the server's zone
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 3, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def _certificate(*, status=Status.ACTIVE, valid_until=TOMORROW) -> OcopCertification:
+    return OcopCertification(
+        stars=4, code="OCOP-TH-1", decision_number="1/QĐ-UBND", decision_date=datetime.date(2025, 1, 2),
+        issuing_level=OcopCertification.IssuingLevel.PROVINCE, issued_on=datetime.date(2025, 1, 2),
+        valid_until=valid_until, status=status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "valid_until", "is_valid", "has_expired"),
+    [
+        (Status.ACTIVE, TOMORROW, True, False),
+        (Status.ACTIVE, TODAY, True, False),  # valid through its last day
+        (Status.ACTIVE, YESTERDAY, False, True),
+        (Status.EXPIRED, TOMORROW, False, True),
+        (Status.REVOKED, TOMORROW, False, False),
+        (Status.REVOKED, YESTERDAY, False, False),
+    ],
+)
+def test_validity_and_expiry_today(status, valid_until, is_valid, has_expired):
+    # given a certificate in some state, when asked today, then validity and expiry are as listed
+    certificate = _certificate(status=status, valid_until=valid_until)
+
+    assert certificate.is_valid() is is_valid
+    assert certificate.has_expired is has_expired
+
+
+def test_is_valid_on_a_given_day():
+    # given a certificate valid until TODAY, when asked about tomorrow, then it is no longer valid
+    certificate = _certificate(valid_until=TODAY)
+
+    assert certificate.is_valid(on=TODAY) is True
+    assert certificate.is_valid(on=TOMORROW) is False
+
+
+def test_product_shows_only_a_valid_certificate():
+    # given products pointing at a valid, an expired and a revoked certificate
+    valid, expired, revoked = (
+        _certificate(), _certificate(valid_until=YESTERDAY), _certificate(status=Status.REVOKED),
+    )
+
+    # then only the valid one is the product's star source
+    assert Product(ocop_certification=valid).valid_ocop_certification is valid
+    assert Product(ocop_certification=expired).valid_ocop_certification is None
+    assert Product(ocop_certification=revoked).valid_ocop_certification is None
+    assert Product(ocop_certification=None).valid_ocop_certification is None
+
+
+def test_clean_refuses_expiry_not_after_issue():
+    # given a certificate that would expire the day it is issued
+    certificate = _certificate(valid_until=datetime.date(2025, 1, 2))
+
+    # when validated, then the error names the field in Vietnamese
+    with translation.override("vi"), pytest.raises(ValidationError) as excinfo:
+        certificate.clean()
+
+    assert excinfo.value.message_dict == {"valid_until": ["Ngày hết hạn phải sau ngày cấp."]}
+
+
+@pytest.mark.django_db
+class TestDatabaseConstraints:
+    @pytest.mark.parametrize("stars", [0, 2, 6])
+    def test_stars_outside_three_to_five_are_refused(self, stars):
+        product = ProductFactory()
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            OcopCertificationFactory(product=product, stars=stars, issuing_level="central", current=False)
+
+        assert OcopCertification.objects.count() == 0
+
+    @pytest.mark.parametrize("days_after_issue", [0, -1])
+    def test_valid_until_must_be_after_issue(self, days_after_issue):
+        product = ProductFactory()
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            OcopCertificationFactory(
+                product=product, issued_on=TODAY, valid_until=TODAY + datetime.timedelta(days=days_after_issue),
+                current=False,
+            )
+
+        assert OcopCertification.objects.count() == 0
+
+    def test_two_active_certificates_for_one_product_are_refused(self):
+        first = OcopCertificationFactory()
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            OcopCertificationFactory(product=first.product, current=False)
+
+        assert list(OcopCertification.objects.values_list("pk", flat=True)) == [first.pk]
+
+    def test_a_new_active_certificate_after_an_expired_one_is_allowed(self):
+        old = OcopCertificationFactory(status=Status.EXPIRED)
+
+        new = OcopCertificationFactory(product=old.product, stars=5)
+
+        assert OcopCertification.objects.filter(product=old.product).count() == 2
+        assert Product.objects.get(pk=old.product.pk).ocop_certification_id == new.pk
+
+    def test_five_stars_must_be_central(self):
+        product = ProductFactory()
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            OcopCertificationFactory(product=product, stars=5, issuing_level="province", current=False)
+
+        assert OcopCertification.objects.count() == 0
+
+    def test_five_stars_central_is_accepted(self):
+        certificate = OcopCertificationFactory(stars=5, issuing_level="central")
+
+        assert OcopCertification.objects.get(pk=certificate.pk).stars == 5
