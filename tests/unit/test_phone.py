@@ -36,6 +36,8 @@ def test_valid_vietnamese_numbers_become_e164(raw, expected):
         "0123 456 789",  # retired 11-digit prefix
         "+1 202 555 0143",  # not Vietnamese
         "+66 81 234 5678",  # Thai mobile
+        "1900 1234",  # premium-rate hotline: no courier can call a recipient there
+        "1800 1234",  # toll-free hotline
     ],
 )
 def test_wrong_numbers_raise_vietnamese_message(raw):
