@@ -4,7 +4,6 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-
 # A courier must be able to call the recipient: no premium-rate, toll-free or shared-cost numbers.
 REACHABLE_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE,
