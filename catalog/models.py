@@ -155,6 +155,11 @@ class OcopCertification(models.Model):
     valid_until = models.DateField(_("có giá trị đến"))
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    revocation_decision_number = models.CharField(_("số quyết định thu hồi"), max_length=64, blank=True)
+    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
+    # A re-evaluation filed late keeps the certificate valid up to this day (≤ 180 days after valid_until).
+    extended_until = models.DateField(_("gia hạn hiệu lực đến"), null=True, blank=True)
+    reminder_sent_on = models.DateField(_("ngày nhắc đánh giá lại"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -171,6 +176,13 @@ class OcopCertification(models.Model):
             models.UniqueConstraint(
                 fields=["product"], condition=Q(status="active"), name="ocopcert_one_active_per_product",
             ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | ~Q(revocation_reason=""), name="ocopcert_revoked_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(extended_until__isnull=True) | Q(extended_until__gt=models.F("valid_until")),
+                name="ocopcert_extension_after_expiry",
+            ),
         ]
 
     def __str__(self):
@@ -180,15 +192,48 @@ class OcopCertification(models.Model):
         if self.issued_on and self.valid_until and self.valid_until <= self.issued_on:
             raise ValidationError({"valid_until": _("Ngày hết hạn phải sau ngày cấp.")})
 
+    @property
+    def valid_through(self) -> datetime.date:
+        """The last day the certificate counts as valid: its expiry, or the late re-evaluation extension."""
+        if self.extended_until and self.extended_until > self.valid_until:
+            return self.extended_until
+        return self.valid_until
+
     def is_valid(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
-        return self.status == self.Status.ACTIVE and self.valid_until >= on
+        return self.status == self.Status.ACTIVE and self.valid_through >= on
 
     @property
     def has_expired(self) -> bool:
         return self.status == self.Status.EXPIRED or (
-            self.status == self.Status.ACTIVE and self.valid_until < timezone.localdate()
+            self.status == self.Status.ACTIVE and self.valid_through < timezone.localdate()
         )
+
+
+class OcopCertificationEvent(models.Model):
+    """One change of a certificate's status (who, when, from, to, why); written by ocop_rating only."""
+
+    certificate = models.ForeignKey(
+        OcopCertification, verbose_name=_("chứng nhận"), on_delete=models.CASCADE, related_name="events",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    from_status = models.CharField(
+        _("trạng thái trước"), max_length=16, choices=OcopCertification.Status.choices, blank=True,
+    )
+    to_status = models.CharField(_("trạng thái sau"), max_length=16, choices=OcopCertification.Status.choices)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("sự kiện chứng nhận OCOP")
+        verbose_name_plural = _("sự kiện chứng nhận OCOP")
+
+    def __str__(self):
+        return f"{self.certificate_id}: {self.from_status or '-'} → {self.to_status}"
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

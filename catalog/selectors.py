@@ -48,12 +48,19 @@ class ProductFilters:
 
 
 def valid_stars_expression(*, today=None) -> Case:
-    """The star a product may show today: from an active, unexpired certificate only."""
+    """The star a product may show today: from an active certificate, unexpired or extended past
+    its expiry while a late re-evaluation is pending."""
     today = today or timezone.localdate()
+    active = OcopCertification.Status.ACTIVE
     return Case(
         When(
-            ocop_certification__status=OcopCertification.Status.ACTIVE,
+            ocop_certification__status=active,
             ocop_certification__valid_until__gte=today,
+            then=F("ocop_certification__stars"),
+        ),
+        When(
+            ocop_certification__status=active,
+            ocop_certification__extended_until__gte=today,
             then=F("ocop_certification__stars"),
         ),
         default=None,

@@ -1,5 +1,7 @@
 """Celery: a Redis broker when REDIS_URL is set, otherwise tasks run in process."""
 
+from celery.schedules import crontab
+
 from .. import base_env as _base_env
 
 REDIS_URL = _base_env.env("REDIS_URL", default="")
@@ -14,4 +16,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Expire OCOP certificates and send re-evaluation reminders (CELERY_TIMEZONE: 01:00 in Hà Nội).
+    "ocop-certificates-daily": {
+        "task": "ocop_rating.tasks.certificates_daily",
+        "schedule": crontab(hour=1, minute=0),
+    },
+}

@@ -1,0 +1,14 @@
+"""URLs of the rating portal, mounted at /ocop/; /ocop/verify/<code>/ is printed on packaging: never change it."""
+
+from django.urls import path
+
+from . import public_views
+
+app_name = "ocop_rating"
+
+urlpatterns = [
+    path("verify/", public_views.verify_search, name="verify_search"),
+    path("verify/<str:code>/", public_views.verify, name="verify"),
+    path("verify/<str:code>/certificate.pdf", public_views.certificate_pdf, name="certificate_pdf"),
+    path("verify/<str:code>/qr.png", public_views.certificate_qr, name="certificate_qr"),
+]

@@ -1,0 +1,146 @@
+"""Certificate rules without a database: validity arithmetic, extension, transitions, PDF and QR output."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+from pypdf import PdfReader
+
+from catalog.models import OcopCertification, Product
+from ocop_rating.certificates import (
+    ALLOWED_TRANSITIONS,
+    CertificateError,
+    certificate_issue,
+    certificate_status_text,
+    certificate_valid_until,
+)
+from ocop_rating.pdf import certificate_pdf_render, certificate_qr_png
+
+Status = OcopCertification.Status
+VERIFY_URL = "https://ocop.example.vn/ocop/verify/38-16378-001-2026/"
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "valid_until"),
+    [
+        (datetime.date(2026, 3, 10), datetime.date(2029, 3, 10)),
+        (datetime.date(2028, 2, 29), datetime.date(2031, 2, 28)),
+        (datetime.date(2026, 8, 31), datetime.date(2029, 8, 31)),
+        (datetime.date(2026, 12, 31), datetime.date(2029, 12, 31)),
+    ],
+)
+def test_a_certificate_is_valid_36_months(issued_on, valid_until):
+    assert certificate_valid_until(issued_on=issued_on) == valid_until
+
+
+def test_nothing_leaves_expired_or_revoked():
+    allowed = {status: set(targets) for status, targets in ALLOWED_TRANSITIONS.items()}
+
+    assert allowed == {
+        Status.ACTIVE: {Status.EXPIRED, Status.REVOKED},
+        Status.EXPIRED: set(),
+        Status.REVOKED: set(),
+    }
+
+
+def _certificate(**overrides) -> OcopCertification:
+    values = {
+        "product": Product(title="Nem chua Thanh Hóa", origin_province_code=38, origin_ward_code=16378),
+        "stars": 4, "code": "38-16378-001-2026", "decision_number": "125/QĐ-UBND",
+        "decision_date": datetime.date(2026, 3, 10), "issuing_level": OcopCertification.IssuingLevel.PROVINCE,
+        "score_total": Decimal("78.50"), "issued_on": datetime.date(2026, 3, 10),
+        "valid_until": datetime.date(2029, 3, 10), "status": Status.ACTIVE,
+    }
+    values.update(overrides)
+    return OcopCertification(**values)
+
+
+@pytest.mark.parametrize(
+    ("extended_until", "on", "valid"),
+    [
+        (None, datetime.date(2029, 3, 10), True),
+        (None, datetime.date(2029, 3, 11), False),
+        (datetime.date(2029, 9, 6), datetime.date(2029, 9, 6), True),
+        (datetime.date(2029, 9, 6), datetime.date(2029, 9, 7), False),
+    ],
+)
+def test_an_extension_keeps_a_certificate_valid_through_its_last_day(extended_until, on, valid):
+    assert _certificate(extended_until=extended_until).is_valid(on=on) is valid
+
+
+@pytest.mark.parametrize(
+    ("status", "on", "text"),
+    [
+        (Status.ACTIVE, datetime.date(2027, 1, 1), "còn hiệu lực"),
+        (Status.ACTIVE, datetime.date(2029, 3, 11), "hết hiệu lực"),  # the daily task has not run yet
+        (Status.EXPIRED, datetime.date(2027, 1, 1), "hết hiệu lực"),
+        (Status.REVOKED, datetime.date(2027, 1, 1), "đã thu hồi"),
+    ],
+)
+def test_status_in_words(status, on, text):
+    with translation.override("vi"):
+        assert certificate_status_text(certificate=_certificate(status=status), today=on) == text
+
+
+@pytest.mark.parametrize(
+    ("stars", "level", "message"),
+    [
+        (2, "province", "Sản phẩm đạt 2 sao không được cấp giấy chứng nhận OCOP (chỉ 3–5 sao)."),
+        (5, "province", "Sản phẩm 5 sao chỉ do cấp trung ương (Bộ Nông nghiệp và Môi trường) công nhận."),
+        (6, "central", "Hạng sao 6 không hợp lệ (chỉ 3–5 sao)."),
+    ],
+)
+def test_issue_refuses_before_touching_the_database(stars, level, message):
+    with translation.override("vi"), pytest.raises(CertificateError) as excinfo:
+        certificate_issue(
+            product=Product(title="Nem chua"), stars=stars, decision_number="1/QĐ-UBND",
+            decision_date=datetime.date(2026, 3, 10), issuing_level=level, criteria_version_code="QD26-2026",
+            score_total=None, issued_on=datetime.date(2026, 3, 10), actor=None,
+        )
+    assert excinfo.value.message == message
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_pdf_is_vietnamese_with_code_and_qr():
+    with translation.override("vi"):
+        content = certificate_pdf_render(
+            certificate=_certificate(), verify_url=VERIFY_URL, today=datetime.date(2027, 1, 1),
+        )
+
+    assert content.startswith(b"%PDF")
+    text = _pdf_text(content)
+    assert "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP" in text
+    assert "38-16378-001-2026" in text
+    assert "Nem chua Thanh Hóa" in text
+    assert "Phường Đông Sơn, Thanh Hóa" in text
+    assert "4 sao" in text
+    assert "Số 125/QĐ-UBND ngày 10/03/2026" in text
+    assert "10/03/2029" in text
+    assert "78,50" in text
+    assert VERIFY_URL in text
+
+
+def test_pdf_of_a_revoked_certificate_shows_no_star():
+    with translation.override("vi"):
+        content = certificate_pdf_render(
+            certificate=_certificate(status=Status.REVOKED, revocation_reason="Ngừng sản xuất"),
+            verify_url=VERIFY_URL, today=datetime.date(2027, 1, 1),
+        )
+
+    text = _pdf_text(content)
+    assert "4 sao" not in text
+    assert "ĐÃ THU HỒI" in text
+
+
+def test_qr_png_for_packaging():
+    png = certificate_qr_png(url=VERIFY_URL)
+
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    # version 4 (33 modules) + 2×4 quiet zone, 10 px per module
+    assert (width, height) == (410, 410)
