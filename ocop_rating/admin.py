@@ -1,8 +1,30 @@
-"""Criteria are loaded from the official files (``load_criteria``): the admin only shows them."""
+"""Criteria are loaded from the official files (``load_criteria``) and the workflow changes only through
+its services (ocop_rating.services): the admin only shows them."""
 
 from django.contrib import admin
 
-from .models import CriteriaVersion, Criterion, Option, Part, Sheet
+from .models import (
+    Assignment,
+    AuditEvent,
+    CommuneAssessment,
+    CommuneOfficer,
+    ConflictDeclaration,
+    CouncilMember,
+    CriteriaVersion,
+    Criterion,
+    Dossier,
+    DossierEvent,
+    EvaluationRound,
+    EvidenceFile,
+    Option,
+    Part,
+    ProvincePolicy,
+    Result,
+    Scorecard,
+    ScoreEntry,
+    SelfAssessment,
+    Sheet,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -64,3 +86,85 @@ class CriterionAdmin(ReadOnlyAdmin):
     list_select_related = ["sheet__version", "sheet__product_set"]
     search_fields = ["code", "name"]
     inlines = [OptionInline]
+
+
+class DossierEventInline(ReadOnlyInline):
+    model = DossierEvent
+    fields = ["at", "actor", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+
+class EvidenceFileInline(ReadOnlyInline):
+    model = EvidenceFile
+    fields = ["kind", "original_name", "content_type", "size", "sha256", "uploaded_at"]
+    readonly_fields = fields
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "product_name", "producer", "kind", "status", "ward_code", "commune_deadline", "round"]
+    list_filter = ["status", "kind", "criteria_version", "round"]
+    list_select_related = ["producer", "round"]
+    search_fields = ["product_name", "producer__name", "legal_representative_name"]
+    inlines = [EvidenceFileInline, DossierEventInline]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "target", "dossier", "from_status", "to_status", "refused", "note"]
+    list_filter = ["refused", "action"]
+    list_select_related = ["actor", "dossier"]
+
+
+class CouncilMemberInline(ReadOnlyInline):
+    model = CouncilMember
+    fields = ["user", "role"]
+    readonly_fields = fields
+
+
+@admin.register(EvaluationRound)
+class EvaluationRoundAdmin(ReadOnlyAdmin):
+    list_display = ["name", "province_code", "opens_on", "status", "quorum_numerator", "quorum_denominator",
+                    "max_spread"]
+    list_filter = ["status", "province_code"]
+    inlines = [CouncilMemberInline]
+
+
+class ScoreEntryInline(ReadOnlyInline):
+    model = ScoreEntry
+    fields = ["criterion", "option", "points", "knockout"]
+    readonly_fields = fields
+
+
+@admin.register(Scorecard)
+class ScorecardAdmin(ReadOnlyAdmin):
+    list_display = ["assignment", "status", "total", "part_a", "part_b", "part_c", "submitted_at"]
+    list_filter = ["status"]
+    inlines = [ScoreEntryInline]
+
+
+@admin.register(Result)
+class ResultAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "round", "average", "star", "eliminated", "status", "decision_number",
+                    "certificate"]
+    list_filter = ["status", "star", "round"]
+    list_select_related = ["dossier", "round", "certificate"]
+
+
+@admin.register(ProvincePolicy)
+class ProvincePolicyAdmin(admin.ModelAdmin):
+    """The one workflow setting edited by hand: a province's quorum and maximum spread for new rounds."""
+
+    list_display = ["province_code", "quorum_numerator", "quorum_denominator", "max_spread"]
+
+
+@admin.register(CommuneOfficer)
+class CommuneOfficerAdmin(admin.ModelAdmin):
+    """Which communes a commune officer checks (a role assignment, edited by the secretariat)."""
+
+    list_display = ["user", "ward_code"]
+    search_fields = ["user__username", "user__email"]
+
+
+for model in (SelfAssessment, CommuneAssessment, Assignment, ConflictDeclaration):
+    admin.site.register(model, ReadOnlyAdmin)

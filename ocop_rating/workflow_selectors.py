@@ -1,0 +1,53 @@
+"""Reads of the rating workflow that depend on who is asking (blind scoring, assignments)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from . import roles
+from .models import Assignment, CouncilMember, Dossier, Result, Scorecard
+
+REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL, Result.Status.DECIDED)
+SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
+
+
+def scorecards_visible_to(*, user, dossier: Dossier) -> QuerySet[Scorecard]:
+    """Return the dossier's scorecards ``user`` may read; scoring is blind.
+
+    * A member assigned to the dossier always sees their own sheet, and other members' submitted
+      sheets only once their own is submitted (a reopened sheet hides the others again).
+    * The round's chair (as chair), the secretariat and the decision signer see every sheet only
+      once the result is finalised; before that the chair is an ordinary member for their own sheet.
+    * Everyone else sees nothing.
+    """
+    cards = Scorecard.objects.filter(assignment__dossier=dossier).select_related("assignment__member__user")
+    if not getattr(user, "is_authenticated", False):
+        return cards.none()
+    finalised = Result.objects.filter(dossier=dossier, status__in=REVEALED_RESULT_STATUSES).exists()
+    if finalised and (
+        roles.user_has_role(user, roles.SECRETARIAT, roles.DECISION_SIGNER)
+        or (roles.user_has_role(user, roles.COUNCIL_CHAIR) and CouncilMember.objects.filter(
+            round_id=dossier.round_id, user=user, role=CouncilMember.Role.CHAIR).exists())
+    ):
+        return cards.order_by("assignment__member_id")
+    own = cards.filter(assignment__member__user=user, assignment__round_id=dossier.round_id)
+    own_card = own.first()
+    if own_card is None:
+        return cards.none()
+    if own_card.status in SUBMITTED_SCORECARDS:
+        return cards.filter(status__in=SUBMITTED_SCORECARDS).order_by("assignment__member_id")
+    return own
+
+
+def assignments_for_member(*, user) -> QuerySet[Assignment]:
+    """The dossiers a council member has to score (a member sees only the dossiers assigned to them)."""
+    return Assignment.objects.filter(member__user=user).select_related("dossier", "round").order_by(
+        "round__opens_on", "dossier_id",
+    )
+
+
+def dossiers_pending_for_commune(*, user) -> QuerySet[Dossier]:
+    """Submitted dossiers of the communes ``user`` checks, nearest deadline first."""
+    return Dossier.objects.filter(
+        status=Dossier.Status.SUBMITTED, ward_code__in=user.ocop_communes.values("ward_code"),
+    ).order_by("commune_deadline", "pk")
