@@ -37,6 +37,11 @@ MATRIX = [
     ("{producer}", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
     ("/shop/basket/", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
     ("/shop/search/?q=nuoc+mam", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
+    ("/ocop/verify/", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
+    ("/ocop/verify/{certificate}/", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
+    ("/ocop/verify/{certificate}/certificate.pdf", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
+    ("/ocop/verify/{certificate}/qr.png", {ANONYMOUS: OK, CUSTOMER: OK, STAFF: OK}),
+    ("/ocop/verify/00-00000-000-0000/", {ANONYMOUS: NOT_FOUND, CUSTOMER: NOT_FOUND, STAFF: NOT_FOUND}),
     ("/shop/accounts/login/", {ANONYMOUS: OK, CUSTOMER: REDIRECT, STAFF: REDIRECT}),
     ("/shop/accounts/profile/", {ANONYMOUS: LOGIN, CUSTOMER: OK, STAFF: OK}),
     ("/shop/accounts/orders/", {ANONYMOUS: LOGIN, CUSTOMER: OK, STAFF: OK}),
@@ -54,7 +59,11 @@ MATRIX = [
 @pytest.mark.parametrize(("url", "expected"), MATRIX, ids=[url for url, _ in MATRIX])
 def test_each_role_gets_what_it_may_see(role, url, expected, product):
     # given a role and a page of the shop
-    url = url.format(product=product.get_absolute_url(), producer=product.producer.get_absolute_url())
+    url = url.format(
+        product=product.get_absolute_url(),
+        producer=product.producer.get_absolute_url(),
+        certificate=product.ocop_certification.code,
+    )
 
     # when that role opens it
     response = _client(role).get(url)
