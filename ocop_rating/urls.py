@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from . import public_views
+from . import portal_views, public_views
 
 app_name = "ocop_rating"
 
 urlpatterns = [
+    path("", portal_views.portal, name="portal"),
+    path("council/assignments/<int:assignment_id>/", portal_views.score, name="score"),
     path("verify/", public_views.verify_search, name="verify_search"),
     path("verify/<str:code>/", public_views.verify, name="verify"),
     path("verify/<str:code>/certificate.pdf", public_views.certificate_pdf, name="certificate_pdf"),
