@@ -35,7 +35,8 @@ _ACCENT = colors.HexColor("#b91c1c")
 _STAR = colors.HexColor("#d97706")
 
 
-def _fonts_register() -> None:
+def fonts_register() -> None:
+    """Register the Noto Sans fonts with reportlab once (shared by every PDF of this app)."""
     registered = pdfmetrics.getRegisteredFontNames()
     if FONT_REGULAR not in registered:
         pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(FONT_DIR / "NotoSans-Regular.ttf")))
@@ -94,7 +95,7 @@ def certificate_pdf_render(
 
     Call it with the language to print in active (the views use Vietnamese).
     """
-    _fonts_register()
+    fonts_register()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1 if compress else 0)
