@@ -6,6 +6,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -171,3 +172,39 @@ def test_minutes_of_an_empty_round_list_the_council_only():
     rows = list(load_workbook(io.BytesIO(round_minutes_xlsx(round=round_)))["Biên bản"].iter_rows(values_only=True))
     assert rows == [("STT", "Sản phẩm", "Chủ thể", "Điểm trung bình", "Hạng sao", "Kết quả", "Số quyết định",
                      "Ngày quyết định")]
+
+
+@pytest.mark.parametrize(
+    ("username", "pdf_status", "xlsx_status"),
+    [
+        ("van-phong-ocop", 200, 200),  # secretariat
+        ("chu-tich", 200, 200),  # the round's chair
+        ("nguoi-ky", 200, 200),  # decision signer
+        ("thanh-vien-1", 404, 404),  # a member: no minutes (and no hint the round exists)
+        ("htx", 404, 404),  # the producer
+    ],
+)
+def test_minutes_downloads_are_for_the_secretariat_the_chair_and_the_signer(
+    client, minutes_round, username, pdf_status, xlsx_status,
+):
+    # given a user of one role, when they download the minutes of the round
+    client.force_login(get_user_model().objects.get(username=username))
+    pdf = client.get(f"/ocop/rounds/{minutes_round.pk}/minutes.pdf")
+    xlsx = client.get(f"/ocop/rounds/{minutes_round.pk}/minutes.xlsx")
+
+    # then only those who may read them get the files, as attachments
+    assert (pdf.status_code, xlsx.status_code) == (pdf_status, xlsx_status)
+    if pdf_status == 200:
+        assert pdf["Content-Type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
+        assert pdf["Content-Disposition"] == f'attachment; filename="bien-ban-dot-{minutes_round.pk}.pdf"'
+        assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["Biên bản", "Thành viên"]
+
+
+def test_minutes_need_a_login_and_an_existing_round(client, minutes_round):
+    response = client.get(f"/ocop/rounds/{minutes_round.pk}/minutes.pdf")
+    assert response.status_code == 302
+    assert response.url.startswith("/shop/accounts/login/")
+
+    client.force_login(get_user_model().objects.get(username="van-phong-ocop"))
+    assert client.get(f"/ocop/rounds/{minutes_round.pk + 1000}/minutes.xlsx").status_code == 404
