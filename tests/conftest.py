@@ -23,3 +23,19 @@ def _empty_cache():
     yield
     cache.clear()
 
+
+
+@pytest.fixture
+def people(db):
+    """One user per rating role (tests/rating.py), plus an outsider and a spare council member."""
+    from tests.rating import people_make
+
+    return people_make()
+
+
+@pytest.fixture
+def rating_product(people):
+    """A fish sauce (sheet #9) of a producer in Đông Sơn whose staff is ``people.producer``."""
+    from tests.rating import rating_product_make
+
+    return rating_product_make(people)

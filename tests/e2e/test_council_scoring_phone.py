@@ -8,13 +8,7 @@ from django.urls import reverse
 
 from ocop_rating.models import Assignment, Scorecard
 from tests.factories import PASSWORD
-from tests.integration.ocop_rating import test_workflow as workflow
-
-# The workflow tests' fixtures: users with their roles and a product of sheet #9.
-people = workflow.people
-product = workflow.product
-_in_scoring = workflow._in_scoring
-_leaves = workflow._leaves
+from tests.rating import dossier_in_scoring, sheet_leaves
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -52,13 +46,13 @@ def _score_on_phone(page, *, base_url: str, username: str, url: str) -> dict:
             "scroll_width": page.evaluate("document.documentElement.scrollWidth")}
 
 
-def test_member_scores_and_submits_on_a_phone(live_server, in_phone_browser, people, product):
+def test_member_scores_and_submits_on_a_phone(live_server, in_phone_browser, people, rating_product):
     # given a dossier of sheet #9 in a round in scoring, assigned to the member
-    dossier, _round = _in_scoring(product, people)
+    dossier, _round = dossier_in_scoring(rating_product, people)
     member = people.members[0]
     assignment = Assignment.objects.get(dossier=dossier, member__user=member)
     parts = {"A": Decimal(0), "B": Decimal(0), "C": Decimal(0)}
-    for leaf in _leaves(dossier).values():
+    for leaf in sheet_leaves(dossier).values():
         parts[leaf.part] += leaf.max_points if leaf.is_binary else leaf.options.order_by("position").first().points
     total = sum(parts.values())
 

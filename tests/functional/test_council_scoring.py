@@ -21,15 +21,9 @@ from ocop_rating.models import (
     ScoreEntry,
 )
 from tests.factories import PASSWORD
-from tests.integration.ocop_rating import test_workflow as workflow
+from tests.rating import dossier_in_scoring, sheet_leaves
 
 from .shop import csrf_token, elements, message_texts
-
-# The workflow tests' fixtures: users with their roles and a product of sheet #9.
-people = workflow.people
-product = workflow.product
-_in_scoring = workflow._in_scoring
-_leaves = workflow._leaves
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +35,8 @@ def _vietnamese():
 
 
 @pytest.fixture
-def scoring(people, product):
-    dossier, round_ = _in_scoring(product, people)
+def scoring(people, rating_product):
+    dossier, round_ = dossier_in_scoring(rating_product, people)
     return dossier
 
 
@@ -76,7 +70,7 @@ def _first_choice(leaf: Criterion) -> tuple[str, Decimal]:
 
 def _sheet_data(dossier) -> tuple[dict, dict[str, Decimal]]:
     data, parts = {}, {"A": Decimal(0), "B": Decimal(0), "C": Decimal(0)}
-    for leaf in _leaves(dossier).values():
+    for leaf in sheet_leaves(dossier).values():
         value, points = _first_choice(leaf)
         data[f"leaf-{leaf.pk}"] = value
         parts[leaf.part] += points
@@ -188,7 +182,7 @@ def test_option_of_another_criterion_is_refused_and_nothing_is_saved(scoring, pe
     url = _url(_assignment(scoring, member))
     _post(client, url, {"action": "conflict", "has_conflict": "no"})
     data, _parts = _sheet_data(scoring)
-    leaves = [leaf for leaf in _leaves(scoring).values() if not leaf.is_binary]
+    leaves = [leaf for leaf in sheet_leaves(scoring).values() if not leaf.is_binary]
     target, other = leaves[1], leaves[0]
     data[f"leaf-{target.pk}"] = str(Option.objects.filter(criterion=other).first().pk)
 

@@ -27,7 +27,7 @@ from ocop_rating.services import (
     round_scoring_start,
 )
 from tests.factories import THANH_HOA, WARD_DONG_SON, ProductFactory
-from tests.integration.ocop_rating.test_workflow import PLAN_81, PLAN_83, _forwarded, _score, _user
+from tests.rating import PLAN_81, PLAN_83, dossier_forwarded, sheet_score, user_with_roles
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -47,18 +47,18 @@ def minutes_round():
     * Nước mắm Lạch Bạng: the chair 81, member 1 has not submitted, member 2 declared a conflict →
       computed only (81.00).
     """
-    officer = _user("canbo-xa", roles.COMMUNE_OFFICER)
+    officer = user_with_roles("canbo-xa", roles.COMMUNE_OFFICER)
     CommuneOfficer.objects.create(user=officer, ward_code=WARD_DONG_SON)
-    people = SimpleNamespace(producer=_user("htx", roles.PRODUCER), officer=officer)
-    secretariat = _user("van-phong-ocop", roles.SECRETARIAT)
-    chair = _user("chu-tich", roles.COUNCIL_CHAIR)
-    members = [_user(f"thanh-vien-{i}", roles.COUNCIL_MEMBER) for i in (1, 2)]
-    signer = _user("nguoi-ky", roles.DECISION_SIGNER)
+    people = SimpleNamespace(producer=user_with_roles("htx", roles.PRODUCER), officer=officer)
+    secretariat = user_with_roles("van-phong-ocop", roles.SECRETARIAT)
+    chair = user_with_roles("chu-tich", roles.COUNCIL_CHAIR)
+    members = [user_with_roles(f"thanh-vien-{i}", roles.COUNCIL_MEMBER) for i in (1, 2)]
+    signer = user_with_roles("nguoi-ky", roles.DECISION_SIGNER)
     dossiers = []
     for title in ("Nước mắm Hải Thanh", "Nước mắm Lạch Bạng"):
         product = ProductFactory(title=title)
         product.producer.partner.users.add(people.producer)
-        dossiers.append(_forwarded(product, people))
+        dossiers.append(dossier_forwarded(product, people))
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=secretariat)
     council_member_add(round=round_, user=chair, role="chair", actor=secretariat)
@@ -69,16 +69,16 @@ def minutes_round():
     round_ = round_scoring_start(round=round_, actor=secretariat)
     first, second = (Dossier.objects.get(pk=d.pk) for d in dossiers)
 
-    _score(first, chair, PLAN_83)
-    _score(first, members[0], PLAN_81)
-    _score(first, members[1], PLAN_83)
+    sheet_score(first, chair, PLAN_83)
+    sheet_score(first, members[0], PLAN_81)
+    sheet_score(first, members[1], PLAN_83)
     result_finalise(dossier=first, actor=chair)
     result_record_decision(dossier=first, decision_number="1234/QĐ-UBND",
                            decision_date=datetime.date(2026, 12, 10), actor=signer)
 
     conflict_declare(dossier=second, has_conflict=True, note="Người thân của chủ thể", actor=members[1])
-    _score(second, chair, PLAN_81)
-    _score(second, members[0], PLAN_83, submit=False)
+    sheet_score(second, chair, PLAN_81)
+    sheet_score(second, members[0], PLAN_83, submit=False)
     result_compute(dossier=second, actor=secretariat)
     return round_
 
@@ -163,7 +163,7 @@ def test_minutes_pdf_is_a_vietnamese_landscape_document_with_the_table(minutes_r
 
 
 def test_minutes_of_an_empty_round_list_the_council_only():
-    secretariat = _user("van-phong-ocop", roles.SECRETARIAT)
+    secretariat = user_with_roles("van-phong-ocop", roles.SECRETARIAT)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 3 năm 2026", opens_on=datetime.date(2026, 12, 1),
                         actor=secretariat)
     minutes = round_minutes_data(round=round_)

@@ -1,13 +1,7 @@
-"""The rating workflow through its services, with a distinct user per role.
-
-Sheet #9 (nước mắm) of QD26-2026 has 31 leaves and 100 points. Plans below are the points a member
-gives; every leaf not named gets its maximum.
-"""
+"""The rating workflow through its services, with a distinct user per role (helpers in tests/rating.py)."""
 
 import datetime
 import hashlib
-import io
-from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -16,7 +10,6 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
-from PIL import Image
 
 from catalog.models import OcopCertification, ProductSet
 from ocop_rating import roles
@@ -29,14 +22,9 @@ from ocop_rating.models import (
     Criterion,
     Dossier,
     DossierEvent,
-    EvaluationRound,
-    EvidenceFile,
     Option,
     ProvincePolicy,
-    Result,
     Scorecard,
-    ScoreEntry,
-    SelfAssessment,
 )
 from ocop_rating.services import (
     CommuneCheck,
@@ -61,22 +49,27 @@ from ocop_rating.services import (
     scorecard_submit,
 )
 from ocop_rating.workflow_selectors import scorecards_visible_to
-from tests.factories import THANH_HOA, WARD_BIM_SON, WARD_DONG_SON, ProductFactory, UserFactory
+from tests.factories import THANH_HOA, WARD_BIM_SON, WARD_DONG_SON
+from tests.rating import (
+    PLAN_81,
+    PLAN_83,
+    PLAN_FULL,
+    PLAN_LOWEST,
+    REGISTRATION,
+    assert_refused,
+    commune_check_all_ok,
+    dossier_draft,
+    dossier_forwarded,
+    dossier_in_scoring,
+    png_upload,
+    sheet_leaves,
+    sheet_score,
+    user_with_roles,
+)
 
 pytestmark = pytest.mark.django_db
 D = Decimal
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-# 100 − 17 = 83 (A 36, B 18, C 29); every 4★ minimum met, the 5★ minimum of 4.1 missed → 4★.
-PLAN_83 = {"1.1": 3, "1.2": 1, "4.1": 3, "4.3": 0, "6.3": 2, "6.4": 2, "6.5": 2, "7": 3}
-PLAN_81 = {**PLAN_83, "4.2": 1}
-PLAN_FULL: dict[str, int] = {}
-# Lowest option everywhere: A 9 + B 1 + C 5 = 15 → band 1.
-PLAN_LOWEST = {
-    "1.1": 1, "1.2": 1, "1.3": 1, "1.4": 0, "1.5": 1, "1.6": 0, "2.1": 0, "2.2": 0, "2.3": 1, "2.4": 0,
-    "3.1": 1, "3.2": 0, "3.3": 1, "3.4": 1, "3.5": 1, "4.1": 1, "4.2": 0, "4.3": 0, "5.1": 0, "5.2": 0,
-    "5.3": 0, "6.1": 0, "6.2": 0, "6.3": 0, "6.4": 0, "6.5": 0, "7": 0, "8": 2, "9": 1, "10": 1, "11": 1,
-}
 
 
 @pytest.fixture(autouse=True)
@@ -85,143 +78,9 @@ def _vietnamese():
         yield
 
 
-def _user(username: str, *role_names: str):
-    user = UserFactory(username=username, first_name=username, last_name="")
-    user.groups.add(*Group.objects.filter(name__in=role_names))
-    return user
-
-
-@dataclass
-class People:
-    producer: object
-    officer: object
-    secretariat: object
-    chair: object
-    members: list
-    signer: object
-    outsider: object
-    spare_member: object
-
-
 @pytest.fixture
-def people():
-    officer = _user("canbo-xa", roles.COMMUNE_OFFICER)
-    CommuneOfficer.objects.create(user=officer, ward_code=WARD_DONG_SON)
-    return People(
-        producer=_user("htx", roles.PRODUCER),
-        officer=officer,
-        secretariat=_user("van-phong-ocop", roles.SECRETARIAT),
-        chair=_user("chu-tich", roles.COUNCIL_CHAIR),
-        members=[_user(f"thanh-vien-{i}", roles.COUNCIL_MEMBER) for i in (1, 2, 3)],
-        signer=_user("nguoi-ky", roles.DECISION_SIGNER),
-        outsider=_user("nguoi-ngoai"),
-        spare_member=_user("thanh-vien-du-bi", roles.COUNCIL_MEMBER),
-    )
-
-
-@pytest.fixture
-def product(people):
-    product = ProductFactory(title="Nước mắm Hải Thanh")
-    product.producer.partner.users.add(people.producer)
-    return product
-
-
-REGISTRATION = {
-    "legal_representative_name": "Lê Thị Hoa",
-    "legal_representative_gender": "female",
-    "legal_representative_ethnicity": "Kinh",
-    "contact_phone": "+84912345678",
-    "sample_count": 5,
-}
-
-
-def _leaves(dossier) -> dict[str, Criterion]:
-    return {
-        c.code: c for c in Criterion.objects.filter(
-            sheet__version=dossier.criteria_version, sheet__product_set=dossier.product_set, is_leaf=True,
-        ).prefetch_related("options")
-    }
-
-
-def _points(criterion: Criterion, plan: dict) -> Decimal:
-    return D(plan[criterion.code]) if criterion.code in plan else criterion.max_points
-
-
-def _png(name="giay-dkkd.png") -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8), "blue").save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def _draft(product, people, *, plan=PLAN_83):
-    dossier = dossier_create(product=product, kind=Dossier.Kind.FIRST, registration=REGISTRATION,
-                             actor=people.producer)
-    for leaf in _leaves(dossier).values():
-        dossier_self_assessment_set(dossier=dossier, criterion=leaf, points=_points(leaf, plan),
-                                    evidence_note=f"minh chứng {leaf.code}", actor=people.producer)
-    evidence_file_add(dossier=dossier, kind="business_registration", uploaded_file=_png(), actor=people.producer)
-    return dossier
-
-
-def _forwarded(product, people):
-    dossier = dossier_submit(dossier=_draft(product, people), actor=people.producer)
-    return dossier_commune_forward(dossier=dossier, check=_all_ok(), actor=people.officer)
-
-
-def _all_ok() -> CommuneCheck:
-    return CommuneCheck(local_raw_materials_ok=True, local_labour_ok=True, idea_origin_ok=True,
-                        local_identity_ok=True)
-
-
-def _in_scoring(product, people):
-    """A forwarded dossier in a round in scoring, assigned to the chair and three members."""
-    dossier = _forwarded(product, people)
-    round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
-                        actor=people.secretariat)
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
-    for member in people.members:
-        council_member_add(round=round_, user=member, role="member", actor=people.secretariat)
-    dossier_assign(round=round_, dossier=dossier, actor=people.secretariat)
-    round_ = round_scoring_start(round=round_, actor=people.secretariat)
-    return Dossier.objects.get(pk=dossier.pk), round_
-
-
-def _score(dossier, user, plan, *, submit=True):
-    for leaf in _leaves(dossier).values():
-        scorecard_save_entry(dossier=dossier, criterion=leaf, points=_points(leaf, plan), actor=user)
-    if submit:
-        return scorecard_submit(dossier=dossier, actor=user)
-    return None
-
-
-def _state():
-    """Everything a refused call must leave untouched (refusal events excepted)."""
-    return (
-        list(Dossier.objects.order_by("pk").values_list("pk", "status", "round_id", "returned_reason")),
-        list(DossierEvent.objects.values_list("pk", flat=True)),
-        list(AuditEvent.objects.filter(refused=False).values_list("pk", flat=True)),
-        list(SelfAssessment.objects.order_by("pk").values_list("pk", "option_id", "points")),
-        list(EvidenceFile.objects.values_list("pk", flat=True)),
-        list(Scorecard.objects.order_by("pk").values_list("pk", "status", "total")),
-        list(ScoreEntry.objects.order_by("pk").values_list("pk", "option_id", "points", "knockout")),
-        list(Result.objects.order_by("pk").values_list("pk", "status", "average", "star")),
-        list(EvaluationRound.objects.order_by("pk").values_list("pk", "status")),
-        list(OcopCertification.objects.values_list("pk", "status")),
-    )
-
-
-def assert_refused(call, *, message: str, actor, action: str) -> AuditEvent:
-    """Then: the call raises ``message``, nothing changes, and one refusal is in the audit trail."""
-    before = _state()
-    refusals = AuditEvent.objects.filter(refused=True).count()
-    with pytest.raises(RatingError) as refused:
-        call()
-    assert refused.value.message == message
-    assert _state() == before
-    assert AuditEvent.objects.filter(refused=True).count() == refusals + 1
-    event = AuditEvent.objects.filter(refused=True).latest("pk")
-    assert (event.actor, event.action, event.note) == (actor, action, f"từ chối: {message}")
-    return event
+def product(rating_product):
+    return rating_product
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,7 +90,7 @@ def assert_refused(call, *, message: str, actor, action: str) -> AuditEvent:
 
 def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, product):
     # Given a producer's product, the producer opens, fills and submits a dossier on Friday 27/11/2026
-    dossier = _draft(product, people)
+    dossier = dossier_draft(product, people)
     assert (dossier.status, dossier.product_set.number, dossier.criteria_version.code) == ("draft", 9, "QD26-2026")
     assert (dossier.product_name, dossier.ward_code, dossier.province_code) == (
         "Nước mắm Hải Thanh", WARD_DONG_SON, THANH_HOA,
@@ -244,7 +103,7 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     # The commune returns it, the producer resubmits on Monday 30/11, the commune forwards it
     dossier = dossier_commune_return(dossier=dossier, reason="Thiếu bản công bố chất lượng", actor=people.officer)
     assert (dossier.status, dossier.returned_reason) == ("returned", "Thiếu bản công bố chất lượng")
-    evidence_file_add(dossier=dossier, kind="quality_declaration", uploaded_file=_png("cong-bo.png"),
+    evidence_file_add(dossier=dossier, kind="quality_declaration", uploaded_file=png_upload("cong-bo.png"),
                       actor=people.producer)
     with time_machine.travel(datetime.datetime(2026, 11, 30, 8, 0, tzinfo=VN), tick=False):
         dossier = dossier_submit(dossier=dossier, actor=people.producer)
@@ -276,7 +135,7 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     totals = {}
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81),
                        (people.members[2], PLAN_83)]:
-        card = _score(dossier, user, plan)
+        card = sheet_score(dossier, user, plan)
         totals[user.username] = (card.status, card.total, card.part_a, card.part_b, card.part_c)
     assert totals == {
         "chu-tich": ("submitted", D("83"), D("36"), D("18"), D("29")),
@@ -318,10 +177,10 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
 
 def test_five_star_result_is_proposed_to_central_and_certified_only_on_the_ministry_decision(people, product):
     # Given three members give full marks and the chair 95
-    dossier, _round = _in_scoring(product, people)
+    dossier, _round = dossier_in_scoring(product, people)
     for user in people.members:
-        _score(dossier, user, PLAN_FULL)
-    _score(dossier, people.chair, {"4.3": 0})
+        sheet_score(dossier, user, PLAN_FULL)
+    sheet_score(dossier, people.chair, {"4.3": 0})
     result = result_finalise(dossier=dossier, actor=people.chair)
     assert (result.average, result.star, result.proposed_to_central) == (D("98.75"), 5, True)
 
@@ -343,9 +202,9 @@ def test_five_star_result_is_proposed_to_central_and_certified_only_on_the_minis
 
 
 def test_one_star_result_gets_a_decision_but_no_certificate(people, product):
-    dossier, _round = _in_scoring(product, people)
+    dossier, _round = dossier_in_scoring(product, people)
     for user in [people.chair, *people.members]:
-        _score(dossier, user, PLAN_LOWEST)
+        sheet_score(dossier, user, PLAN_LOWEST)
     result = result_finalise(dossier=dossier, actor=people.chair)
     assert (result.average, result.band, result.cap, result.star) == (D("15.00"), 1, 2, 1)
 
@@ -359,8 +218,8 @@ def test_one_star_result_gets_a_decision_but_no_certificate(people, product):
 
 
 def test_knock_out_flagged_by_most_members_eliminates_the_product(people, product):
-    dossier, _round = _in_scoring(product, people)
-    leaf = _leaves(dossier)["1.1"]
+    dossier, _round = dossier_in_scoring(product, people)
+    leaf = sheet_leaves(dossier)["1.1"]
     for user in [people.chair, people.members[0], people.members[1]]:
         scorecard_save_entry(dossier=dossier, criterion=leaf, knockout=True, actor=user)
         card = scorecard_submit(dossier=dossier, actor=user)
@@ -387,7 +246,7 @@ def test_province_policy_is_copied_onto_new_rounds(people):
 
 
 def test_only_the_producers_staff_may_open_a_dossier(people, product):
-    other_producer_user = _user("htx-khac", roles.PRODUCER)
+    other_producer_user = user_with_roles("htx-khac", roles.PRODUCER)
     assert_refused(
         lambda: dossier_create(product=product, kind="first", actor=other_producer_user),
         message="Bạn chỉ được đăng ký đánh giá sản phẩm của chủ thể mình.", actor=other_producer_user,
@@ -403,7 +262,7 @@ def test_anonymous_attempt_is_refused_without_an_audit_row(product):
 
 
 def test_second_open_dossier_for_a_product_is_refused(people, product):
-    _draft(product, people)
+    dossier_draft(product, people)
     assert_refused(
         lambda: dossier_create(product=product, kind="first", actor=people.producer),
         message="Sản phẩm này đã có một hồ sơ đang xử lý.", actor=people.producer, action="dossier_create",
@@ -420,7 +279,7 @@ def test_upgrade_needs_an_earlier_certificate(people, product):
 
 def test_submit_refuses_an_incomplete_self_assessment(people, product):
     dossier = dossier_create(product=product, kind="first", registration=REGISTRATION, actor=people.producer)
-    leaves = _leaves(dossier)
+    leaves = sheet_leaves(dossier)
     for code in ("1.1", "1.2"):
         dossier_self_assessment_set(dossier=dossier, criterion=leaves[code], points=leaves[code].max_points,
                                     actor=people.producer)
@@ -442,7 +301,7 @@ def test_submit_refuses_missing_registration_fields_and_missing_evidence(people,
     )
     dossier = Dossier.objects.get()
     Dossier.objects.filter(pk=dossier.pk).update(**REGISTRATION)
-    for leaf in _leaves(dossier).values():
+    for leaf in sheet_leaves(dossier).values():
         dossier_self_assessment_set(dossier=dossier, criterion=leaf, points=leaf.max_points, actor=people.producer)
     assert_refused(
         lambda: dossier_submit(dossier=dossier, actor=people.producer),
@@ -452,7 +311,7 @@ def test_submit_refuses_missing_registration_fields_and_missing_evidence(people,
 
 def test_self_assessment_refuses_points_that_are_not_an_option(people, product):
     dossier = dossier_create(product=product, kind="first", actor=people.producer)
-    leaf = _leaves(dossier)["1.1"]
+    leaf = sheet_leaves(dossier)["1.1"]
     assert_refused(
         lambda: dossier_self_assessment_set(dossier=dossier, criterion=leaf, points=D("4"), actor=people.producer),
         message="Điểm 4 không phải là một phương án của tiêu chí 1.1 (chỉ được chọn: 1, 3, 5).",
@@ -473,7 +332,7 @@ def test_evidence_with_a_fake_pdf_is_refused_and_nothing_is_stored(people, produ
 
 def test_evidence_png_is_stored_under_a_random_name_with_its_digest(people, product):
     dossier = dossier_create(product=product, kind="first", actor=people.producer)
-    upload = _png("ảnh giấy phép.png")
+    upload = png_upload("ảnh giấy phép.png")
     evidence = evidence_file_add(dossier=dossier, kind="production_conditions", uploaded_file=upload,
                                  actor=people.producer)
     assert (evidence.original_name, evidence.content_type, evidence.size) == ("ảnh giấy phép.png", "image/png",
@@ -485,18 +344,18 @@ def test_evidence_png_is_stored_under_a_random_name_with_its_digest(people, prod
 
 
 def test_commune_officer_of_another_ward_cannot_forward(people, product):
-    dossier = dossier_submit(dossier=_draft(product, people), actor=people.producer)
-    elsewhere = _user("canbo-bim-son", roles.COMMUNE_OFFICER)
+    dossier = dossier_submit(dossier=dossier_draft(product, people), actor=people.producer)
+    elsewhere = user_with_roles("canbo-bim-son", roles.COMMUNE_OFFICER)
     CommuneOfficer.objects.create(user=elsewhere, ward_code=WARD_BIM_SON)
     assert_refused(
-        lambda: dossier_commune_forward(dossier=dossier, check=_all_ok(), actor=elsewhere),
+        lambda: dossier_commune_forward(dossier=dossier, check=commune_check_all_ok(), actor=elsewhere),
         message="Chỉ cán bộ của xã/phường nơi nộp hồ sơ mới được xử lý hồ sơ này.", actor=elsewhere,
         action="dossier_commune_forward",
     )
 
 
 def test_commune_return_needs_a_reason_and_a_failed_item_needs_a_note(people, product):
-    dossier = dossier_submit(dossier=_draft(product, people), actor=people.producer)
+    dossier = dossier_submit(dossier=dossier_draft(product, people), actor=people.producer)
     assert_refused(
         lambda: dossier_commune_return(dossier=dossier, reason="  ", actor=people.officer),
         message="Hãy ghi rõ lý do trả lại hồ sơ.", actor=people.officer, action="dossier_commune_return",
@@ -511,8 +370,8 @@ def test_commune_return_needs_a_reason_and_a_failed_item_needs_a_note(people, pr
 
 
 def test_producer_cannot_edit_a_submitted_dossier(people, product):
-    dossier = dossier_submit(dossier=_draft(product, people), actor=people.producer)
-    leaf = _leaves(dossier)["1.2"]
+    dossier = dossier_submit(dossier=dossier_draft(product, people), actor=people.producer)
+    leaf = sheet_leaves(dossier)["1.2"]
     assert_refused(
         lambda: dossier_self_assessment_set(dossier=dossier, criterion=leaf, points=D("1"), actor=people.producer),
         message="Hồ sơ đang ở trạng thái “đã nộp, chờ xã kiểm tra”, không thể sửa.", actor=people.producer,
@@ -532,7 +391,7 @@ def test_only_the_secretariat_opens_rounds_and_assigns(people, product):
         message="Chỉ cơ quan tham mưu OCOP cấp tỉnh được mở đợt đánh giá.", actor=people.chair,
         action="round_open",
     )
-    dossier = _forwarded(product, people)
+    dossier = dossier_forwarded(product, people)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2", opens_on=datetime.date(2026, 12, 1),
                         actor=people.secretariat)
     event = assert_refused(
@@ -552,7 +411,7 @@ def test_a_chair_seat_needs_the_chair_role_and_only_one_chair(people):
         action="council_member_add",
     )
     council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
-    second_chair = _user("chu-tich-2", roles.COUNCIL_CHAIR)
+    second_chair = user_with_roles("chu-tich-2", roles.COUNCIL_CHAIR)
     assert_refused(
         lambda: council_member_add(round=round_, user=second_chair, role="chair", actor=people.secretariat),
         message="Hội đồng đã có chủ tịch.", actor=people.secretariat, action="council_member_add",
@@ -566,14 +425,14 @@ def test_a_chair_seat_needs_the_chair_role_and_only_one_chair(people):
 
 @pytest.fixture
 def scoring(people, product):
-    dossier, round_ = _in_scoring(product, people)
-    return dossier, round_, _leaves(dossier)
+    dossier, round_ = dossier_in_scoring(product, people)
+    return dossier, round_, sheet_leaves(dossier)
 
 
 def test_score_outside_the_options_is_refused(people, scoring):
     dossier, _round, leaves = scoring
     member = people.members[0]
-    _score(dossier, member, PLAN_83, submit=False)
+    sheet_score(dossier, member, PLAN_83, submit=False)
     assert_refused(
         lambda: scorecard_save_entry(dossier=dossier, criterion=leaves["1.1"], points=D("4"), actor=member),
         message="Điểm 4 không phải là một phương án của tiêu chí 1.1 (chỉ được chọn: 1, 3, 5).", actor=member,
@@ -611,7 +470,7 @@ def test_option_or_criterion_of_another_sheet_is_refused(people, scoring):
 def test_sheet_submitted_twice_and_editing_a_submitted_sheet_are_refused(people, scoring):
     dossier, _round, leaves = scoring
     member = people.members[0]
-    card = _score(dossier, member, PLAN_83)
+    card = sheet_score(dossier, member, PLAN_83)
     assert (card.status, card.total) == ("submitted", D("83"))
     assert_refused(
         lambda: scorecard_submit(dossier=dossier, actor=member),
@@ -661,15 +520,15 @@ def test_conflicted_member_cannot_score_and_their_draft_is_discarded(people, sco
     )
     # The conflicted member leaves a council of 3 for this dossier: 3 sheets reach the quorum.
     for user in [people.chair, people.members[0], people.members[1]]:
-        _score(dossier, user, PLAN_83)
+        sheet_score(dossier, user, PLAN_83)
     result = result_finalise(dossier=dossier, actor=people.chair)
     assert (result.council_size, len(result.member_totals), result.star) == (3, 3, 4)
 
 
 def test_finalising_without_quorum_is_refused_with_the_reason(people, scoring):
     dossier, _round, _leaves_ = scoring
-    _score(dossier, people.chair, PLAN_83)
-    _score(dossier, people.members[0], PLAN_83)
+    sheet_score(dossier, people.chair, PLAN_83)
+    sheet_score(dossier, people.members[0], PLAN_83)
     event = assert_refused(
         lambda: result_finalise(dossier=dossier, actor=people.chair),
         message="Chưa thể chốt kết quả: Chưa đủ số thành viên chấm điểm: 2/4 thành viên, "
@@ -685,9 +544,9 @@ def test_finalising_without_quorum_is_refused_with_the_reason(people, scoring):
 
 def test_finalising_with_a_spread_beyond_10_points_is_refused(people, scoring):
     dossier, _round, _leaves_ = scoring
-    _score(dossier, people.chair, PLAN_83)
-    _score(dossier, people.members[0], PLAN_83)
-    _score(dossier, people.members[1], {**PLAN_83, "4.1": 1, "5.1": 0, "5.3": 1})  # 83 − 2 − 5 − 4 = 72
+    sheet_score(dossier, people.chair, PLAN_83)
+    sheet_score(dossier, people.members[0], PLAN_83)
+    sheet_score(dossier, people.members[1], {**PLAN_83, "4.1": 1, "5.1": 0, "5.3": 1})  # 83 − 2 − 5 − 4 = 72
     assert_refused(
         lambda: result_finalise(dossier=dossier, actor=people.chair),
         message="Chưa thể chốt kết quả: Tổng điểm của các thành viên chênh lệch 11 điểm, vượt quá 10 điểm cho "
@@ -699,7 +558,7 @@ def test_finalising_with_a_spread_beyond_10_points_is_refused(people, scoring):
 def test_only_the_chair_finalises_and_reopens(people, scoring):
     dossier, _round, _leaves_ = scoring
     for user in [people.chair, *people.members]:
-        _score(dossier, user, PLAN_83)
+        sheet_score(dossier, user, PLAN_83)
     assert_refused(
         lambda: result_finalise(dossier=dossier, actor=people.members[0]),
         message="Chỉ chủ tịch hội đồng được chốt kết quả.", actor=people.members[0], action="result_finalise",
@@ -719,7 +578,7 @@ def test_only_the_chair_finalises_and_reopens(people, scoring):
 def test_reopened_sheet_can_be_corrected_and_resubmitted_and_is_audited(people, scoring):
     dossier, _round, leaves = scoring
     member = people.members[1]
-    card = _score(dossier, member, PLAN_83)
+    card = sheet_score(dossier, member, PLAN_83)
     card = scorecard_reopen(scorecard=card, note="Chấm nhầm tiêu chí 4.2", actor=people.chair)
     assert card.status == "reopened"
     scorecard_save_entry(dossier=dossier, criterion=leaves["4.2"], points=D("1"), actor=member)
@@ -738,7 +597,7 @@ def test_reopened_sheet_can_be_corrected_and_resubmitted_and_is_audited(people, 
 def test_locked_sheet_and_finalised_result_cannot_be_changed(people, scoring):
     dossier, _round, leaves = scoring
     for user in [people.chair, *people.members]:
-        _score(dossier, user, PLAN_83)
+        sheet_score(dossier, user, PLAN_83)
     result_finalise(dossier=dossier, actor=people.chair)
     member = people.members[0]
     assert_refused(
@@ -765,7 +624,7 @@ def test_locked_sheet_and_finalised_result_cannot_be_changed(people, scoring):
 def test_only_the_signer_records_decisions_and_a_certified_star_needs_a_decision_number(people, scoring):
     dossier, _round, _leaves_ = scoring
     for user in [people.chair, *people.members]:
-        _score(dossier, user, PLAN_83)
+        sheet_score(dossier, user, PLAN_83)
     result_finalise(dossier=dossier, actor=people.chair)
     assert_refused(
         lambda: result_record_decision(dossier=dossier, decision_number="1/QĐ", decision_date=datetime.date(2026, 12, 1),
@@ -800,7 +659,7 @@ def test_scores_are_blind_until_own_submission_and_finalisation(people, scoring)
     m1, m2, m3 = people.members
     # Given m1 is still scoring and m2 has submitted
     scorecard_save_entry(dossier=dossier, criterion=leaves["1.1"], points=D("5"), actor=m1)
-    _score(dossier, m2, PLAN_83)
+    sheet_score(dossier, m2, PLAN_83)
 
     # Then m1 sees only their own draft; m2 sees the submitted sheets only (not m1's draft)
     assert _visible(m1, dossier) == ["thanh-vien-1"]
@@ -811,12 +670,12 @@ def test_scores_are_blind_until_own_submission_and_finalisation(people, scoring)
     assert _visible(AnonymousUser(), dossier) == []
 
     # When m1 submits, m1 sees both submitted sheets
-    _score(dossier, m1, PLAN_81)
+    sheet_score(dossier, m1, PLAN_81)
     assert _visible(m1, dossier) == ["thanh-vien-1", "thanh-vien-2"]
 
     # When the chair has submitted and finalised, the chair and secretariat see every sheet
-    _score(dossier, people.chair, PLAN_83)
-    _score(dossier, m3, PLAN_83)
+    sheet_score(dossier, people.chair, PLAN_83)
+    sheet_score(dossier, m3, PLAN_83)
     result_finalise(dossier=dossier, actor=people.chair)
     everyone = ["chu-tich", "thanh-vien-1", "thanh-vien-2", "thanh-vien-3"]
     assert _visible(people.chair, dossier) == everyone
@@ -827,8 +686,8 @@ def test_scores_are_blind_until_own_submission_and_finalisation(people, scoring)
 def test_a_reopened_sheet_hides_the_others_again(people, scoring):
     dossier, _round, _leaves_ = scoring
     m1, m2, _m3 = people.members
-    _score(dossier, m1, PLAN_83)
-    card = _score(dossier, m2, PLAN_83)
+    sheet_score(dossier, m1, PLAN_83)
+    card = sheet_score(dossier, m2, PLAN_83)
     scorecard_reopen(scorecard=card, note="Xem lại", actor=people.chair)
     assert _visible(m2, dossier) == ["thanh-vien-2"]
     assert _visible(m1, dossier) == ["thanh-vien-1"]
