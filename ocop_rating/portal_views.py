@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import roles
+from . import dashboard_views, dossier_views, roles, round_views
 from .dossiers import dossier_sheet
 from .errors import RatingError
 from .events import audit_event_write
@@ -55,6 +55,9 @@ def portal(request):
         "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in held],
         "rows": rows,
         "is_council": bool(held & set(SCORING_ROLES)),
+        "home_dossiers": dossier_views.home_context(request),
+        "home_rounds": round_views.home_context(request),
+        "home_dashboard": dashboard_views.home_context(request),
     }
     return render(request, "ocop_rating/portal/index.html", context)
 

@@ -1,13 +1,16 @@
 """URLs of the rating portal, mounted at /ocop/; /ocop/verify/<code>/ is printed on packaging: never change it."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import minutes_views, portal_views, public_views
+from . import minutes_views, portal_views, public_views, urls_dashboard, urls_dossiers, urls_rounds
 
 app_name = "ocop_rating"
 
 urlpatterns = [
     path("", portal_views.portal, name="portal"),
+    path("", include(urls_dossiers)),
+    path("", include(urls_rounds)),
+    path("", include(urls_dashboard)),
     path("council/assignments/<int:assignment_id>/", portal_views.score, name="score"),
     path("rounds/<int:round_id>/minutes.pdf", minutes_views.minutes_pdf, name="minutes_pdf"),
     path("rounds/<int:round_id>/minutes.xlsx", minutes_views.minutes_xlsx, name="minutes_xlsx"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from . import roles
 from .models import Assignment, CouncilMember, Dossier, Result, Scorecard
@@ -51,3 +51,35 @@ def dossiers_pending_for_commune(*, user) -> QuerySet[Dossier]:
     return Dossier.objects.filter(
         status=Dossier.Status.SUBMITTED, ward_code__in=user.ocop_communes.values("ward_code"),
     ).order_by("commune_deadline", "pk")
+
+
+def dossiers_visible_to(*, user) -> QuerySet[Dossier]:
+    """Every dossier ``user`` may open (read-only), whatever the step; none for users without a rating role.
+
+    * a producer's staff: their producer's dossiers, drafts included;
+    * a commune officer: submitted dossiers of the communes they check (not drafts);
+    * the secretariat: every dossier past draft; the decision signer: every dossier the council finalised;
+    * a council member or chair: the dossiers assigned to them; the chair of a round: every dossier in it.
+    """
+    held = roles.user_roles(user)
+    if not held:
+        return Dossier.objects.none()
+    visible = Q(pk__in=[])
+    if roles.PRODUCER in held:
+        visible |= Q(producer__partner__users=user)
+    if roles.COMMUNE_OFFICER in held:
+        visible |= Q(ward_code__in=user.ocop_communes.values("ward_code")) & ~Q(status=Dossier.Status.DRAFT)
+    if roles.SECRETARIAT in held:
+        visible |= ~Q(status=Dossier.Status.DRAFT)
+    if roles.DECISION_SIGNER in held:
+        visible |= Q(status__in=DECIDED_DOSSIER_STATUSES)
+    if held & {roles.COUNCIL_MEMBER, roles.COUNCIL_CHAIR}:
+        visible |= Q(pk__in=Assignment.objects.filter(member__user=user).values("dossier_id"))
+        visible |= Q(round__council__user=user, round__council__role=CouncilMember.Role.CHAIR)
+    return Dossier.objects.filter(visible).distinct()
+
+
+DECIDED_DOSSIER_STATUSES = (
+    Dossier.Status.FINALISED, Dossier.Status.PROPOSED_CENTRAL, Dossier.Status.RECOGNISED,
+    Dossier.Status.NOT_RECOGNISED,
+)

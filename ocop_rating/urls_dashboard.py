@@ -1,0 +1,3 @@
+"""URLs of the rating portal's dashboard screens, included in ocop_rating.urls under the same namespace."""
+
+urlpatterns: list = []
