@@ -305,6 +305,45 @@ def certificate_extend_for_late_reevaluation(
     return locked
 
 
+def certificate_reevaluation_filed(
+    *, certificate: OcopCertification, filed_on: datetime.date, actor: AbstractBaseUser | None,
+) -> OcopCertification:
+    """Note that a re-evaluation of ``certificate`` was filed on ``filed_on``.
+
+    Filed in time (up to 120 days before expiry) nothing changes. Filed late, an active certificate
+    stays valid past its expiry while the re-evaluation is pending, at most 180 days (Decision 26/2026
+    Art. 12.3): ``extended_until`` is set to that limit and cut short when the decision comes
+    (``certificate_issue`` supersedes it, ``certificate_reevaluation_refused`` ends it).
+    """
+    closes = certificate.valid_until - datetime.timedelta(days=REEVALUATION_WINDOW_CLOSES_DAYS)
+    if certificate.status != Status.ACTIVE or filed_on <= closes or certificate.extended_until is not None:
+        return certificate
+    return certificate_extend_for_late_reevaluation(
+        certificate=certificate,
+        until=certificate.valid_until + datetime.timedelta(days=MAX_LATE_EXTENSION_DAYS), actor=actor,
+    )
+
+
+def certificate_reevaluation_refused(
+    *, certificate: OcopCertification, today: datetime.date, actor: AbstractBaseUser | None,
+) -> OcopCertification:
+    """End the late-filing extension of ``certificate`` once its re-evaluation is not recognised.
+
+    Past its expiry it expires now; before, it keeps its own expiry date and loses the extension.
+    """
+    with transaction.atomic():
+        locked = OcopCertification.objects.select_for_update().get(pk=certificate.pk)
+        if locked.status != Status.ACTIVE or locked.extended_until is None:
+            return locked
+        note = _("Hồ sơ đánh giá lại không được công nhận: chấm dứt gia hạn.")
+        if today > locked.valid_until:
+            return _certificate_transition(certificate=locked, to_status=Status.EXPIRED, actor=actor, note=note)
+        locked.extended_until = None
+        locked.save(update_fields=["extended_until", "updated_at"])
+        _event_write(certificate=locked, actor=actor, from_status=locked.status, to_status=locked.status, note=note)
+    return locked
+
+
 def _date(value: datetime.date) -> str:
     return value.strftime("%d/%m/%Y")
 
@@ -386,7 +425,8 @@ def certificate_status_text(*, certificate: OcopCertification, today: datetime.d
 
 __all__ = [
     "ALLOWED_TRANSITIONS", "CertificateError", "CertificateTransitionError", "certificate_code_allocate",
-    "certificate_extend_for_late_reevaluation", "certificate_issue", "certificate_revoke",
+    "certificate_extend_for_late_reevaluation", "certificate_issue", "certificate_reevaluation_filed",
+    "certificate_reevaluation_refused", "certificate_revoke",
     "certificate_status_text", "certificate_valid_until", "certificates_expire_due",
     "certificates_remind_reevaluation",
 ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from .certificates import certificate_reevaluation_filed
 from .events import (
     PermissionRefused,
     WorkflowError,
@@ -148,6 +149,8 @@ def dossier_create(*, product, kind: str, actor, product_set=None, registration:
             _("Bộ tiêu chí %(version)s chưa có phiếu cho bộ sản phẩm này.") % {"version": version.code}
         )
     fields = _registration_clean(registration or {})
+    if kind != Dossier.Kind.FIRST:
+        fields["previous_certificate"] = product.ocop_certifications.order_by("-issued_on", "-pk").first()
     fields.setdefault("product_name", product.title[:255])
     fields.setdefault("contact_phone", producer.phone)
     dossier = Dossier.objects.create(
@@ -323,11 +326,15 @@ def dossier_submit(*, dossier: Dossier, actor) -> Dossier:
     if not locked.evidence.exists():
         raise WorkflowError(_("Hồ sơ cần ít nhất một tệp minh chứng."))
     now = timezone.now()
-    return dossier_transition(
+    submitted = dossier_transition(
         dossier=locked, to_status=Dossier.Status.SUBMITTED, actor=actor, note=_("nộp hồ sơ"),
         submitted_at=now,
         commune_deadline=working_days_add(timezone.localdate(now), COMMUNE_WORKING_DAYS),
     )
+    if submitted.kind == Dossier.Kind.RE_EVALUATION and submitted.previous_certificate_id:
+        certificate_reevaluation_filed(certificate=submitted.previous_certificate,
+                                       filed_on=timezone.localdate(now), actor=actor)
+    return submitted
 
 
 @dataclass(frozen=True)

@@ -212,6 +212,11 @@ class Dossier(models.Model):
         "EvaluationRound", verbose_name=_("đợt đánh giá"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="dossiers",
     )
+    previous_certificate = models.ForeignKey(
+        "catalogue.OcopCertification", verbose_name=_("giấy chứng nhận đang có"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="later_dossiers",
+        help_text=_("Chứng nhận được nâng hạng hoặc đánh giá lại bởi hồ sơ này."),
+    )
     # Mẫu 01: phiếu đăng ký sản phẩm.
     legal_representative_name = models.CharField(_("họ tên người đại diện theo pháp luật"), max_length=200,
                                                  blank=True)

@@ -229,6 +229,11 @@ def result_record_decision(*, dossier: Dossier, actor, decision_number: str = ""
                                decision_number=(decision_number or "").strip(), decision_date=decision_date)
     dossier_transition(dossier=locked, to_status=Dossier.Status.NOT_RECOGNISED, actor=actor,
                        note=_("không đủ điều kiện công nhận"))
+    if locked.kind == Dossier.Kind.RE_EVALUATION and locked.previous_certificate_id:
+        from .certificates import certificate_reevaluation_refused
+
+        certificate_reevaluation_refused(certificate=locked.previous_certificate, today=timezone.localdate(),
+                                         actor=actor)
     return result
 
 

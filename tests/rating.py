@@ -127,8 +127,8 @@ def png_upload(name="giay-dkkd.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def dossier_draft(product, people, *, plan=PLAN_83):
-    dossier = dossier_create(product=product, kind=Dossier.Kind.FIRST, registration=REGISTRATION,
+def dossier_draft(product, people, *, plan=PLAN_83, kind=Dossier.Kind.FIRST):
+    dossier = dossier_create(product=product, kind=kind, registration=REGISTRATION,
                              actor=people.producer)
     for leaf in sheet_leaves(dossier).values():
         dossier_self_assessment_set(dossier=dossier, criterion=leaf, points=plan_points(leaf, plan),
@@ -137,8 +137,8 @@ def dossier_draft(product, people, *, plan=PLAN_83):
     return dossier
 
 
-def dossier_forwarded(product, people):
-    dossier = dossier_submit(dossier=dossier_draft(product, people), actor=people.producer)
+def dossier_forwarded(product, people, *, kind=Dossier.Kind.FIRST):
+    dossier = dossier_submit(dossier=dossier_draft(product, people, kind=kind), actor=people.producer)
     return dossier_commune_forward(dossier=dossier, check=commune_check_all_ok(), actor=people.officer)
 
 
@@ -147,9 +147,9 @@ def commune_check_all_ok() -> CommuneCheck:
                         local_identity_ok=True)
 
 
-def dossier_in_scoring(product, people):
+def dossier_in_scoring(product, people, *, kind=Dossier.Kind.FIRST):
     """A forwarded dossier in a round in scoring, assigned to the chair and three members."""
-    dossier = dossier_forwarded(product, people)
+    dossier = dossier_forwarded(product, people, kind=kind)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
     council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
