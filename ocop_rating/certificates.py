@@ -26,6 +26,7 @@ from catalog.services import product_certification_set
 from marketplace.core.divisions import ward_province_code
 
 from .errors import RatingError
+from .models import CertificateSequence
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +70,12 @@ def _code_prefix(*, province_code: int, ward_code: int) -> str:
 
 
 def certificate_code_allocate(*, product: Product, year: int) -> str:
-    """Return the next free code ``T-X-STT-year`` for the commune of the product's origin.
+    """Return the next code ``T-X-STT-year`` for the commune of the product's origin and take its number.
 
-    STT counts per commune and year. Call it inside the issuing transaction: the existing codes of
-    that commune and year are locked, and ``certificate_issue`` retries if a concurrent issue took
-    the same number anyway (the unique code is the final arbiter).
+    STT counts per commune and year. Call it inside the issuing transaction: the commune's
+    ``CertificateSequence`` row stays locked until that transaction ends, so concurrent issues in one
+    commune queue there and get consecutive numbers. Codes written without the sequence (imported
+    certificates) are skipped over; the unique code stays the final arbiter.
     """
     ward_code = product.origin_ward_code
     province_code = product.origin_province_code
@@ -87,14 +89,18 @@ def certificate_code_allocate(*, product: Product, year: int) -> str:
             _("Xã/phường xuất xứ %(ward)s không thuộc tỉnh/thành phố %(province)s của sản phẩm.")
             % {"ward": ward_code, "province": province_code}
         )
+    CertificateSequence.objects.get_or_create(province_code=province_code, ward_code=ward_code, year=year)
+    sequence = CertificateSequence.objects.select_for_update().get(
+        province_code=province_code, ward_code=ward_code, year=year,
+    )
     prefix = _code_prefix(province_code=province_code, ward_code=ward_code)
-    codes = (
-        OcopCertification.objects.select_for_update()
-        .filter(code__startswith=prefix, code__endswith=f"-{year}")
-        .values_list("code", flat=True)
+    codes = OcopCertification.objects.filter(code__startswith=prefix, code__endswith=f"-{year}").values_list(
+        "code", flat=True,
     )
     used = [int(m["seq"]) for m in map(_CODE_RE.match, codes) if m]
-    return f"{prefix}{max(used, default=0) + 1:03d}-{year}"
+    sequence.last_number = max([sequence.last_number, *used]) + 1
+    sequence.save(update_fields=["last_number"])
+    return f"{prefix}{sequence.last_number:03d}-{year}"
 
 
 def _event_write(*, certificate, actor, from_status: str, to_status: str, note: str) -> OcopCertificationEvent:

@@ -710,3 +710,22 @@ class Result(models.Model):
 
     def __str__(self):
         return f"{self.dossier_id}: {self.star or '-'}★ ({self.average})"
+
+
+class CertificateSequence(models.Model):
+    """The last certificate number (STT) used in a commune and year; its row lock serialises issuing there."""
+
+    province_code = models.PositiveIntegerField(_("tỉnh/thành phố"))
+    ward_code = models.PositiveIntegerField(_("xã/phường"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    last_number = models.PositiveIntegerField(_("số thứ tự đã cấp gần nhất"), default=0)
+
+    class Meta:
+        verbose_name = _("số thứ tự giấy chứng nhận")
+        verbose_name_plural = _("số thứ tự giấy chứng nhận")
+        constraints = [
+            models.UniqueConstraint(fields=["province_code", "ward_code", "year"], name="ocop_certseq_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.province_code}-{self.ward_code}-{self.year}: {self.last_number}"
