@@ -10,11 +10,13 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
@@ -57,6 +59,8 @@ class DemoUser:
     first_name: str
     last_name: str
     is_superuser: bool = False
+    groups: tuple[str, ...] = ()
+    """Names of groups the account is put in (never taken out of others)."""
 
 
 @dataclass
@@ -261,7 +265,10 @@ def _certificates_load(
         summary.record("certificates", created=created, updated=updated)
     if current is None:
         return
-    relink = product.ocop_certification_id != current.pk
+    # The rating workflow may have issued a newer certificate since (ocop_rating.demo): keep it current.
+    relink = product.ocop_certification_id != current.pk and not OcopCertification.objects.filter(
+        pk=product.ocop_certification_id, product_id=product.pk, issued_on__gt=current.issued_on,
+    ).exists()
     if relink:
         product_certification_set(product=product, certification=current)
     summary.record("current certificate links", created=False, updated=relink)
@@ -345,6 +352,15 @@ def demo_users_load(*, users: list[DemoUser], summary: LoadSummary) -> None:
             changed["password"] = True
         if changed:
             user.save()
+        if demo.groups:
+            wanted = list(Group.objects.filter(name__in=demo.groups))
+            if len(wanted) != len(set(demo.groups)):
+                raise ValueError(f"{demo.email}: a group of {demo.groups} does not exist (migrations not applied?)")
+            held = set(user.groups.values_list("pk", flat=True))
+            missing = [group for group in wanted if group.pk not in held]
+            if missing:
+                user.groups.add(*missing)
+                changed["groups"] = True
         summary.record("users", created=created, updated=bool(changed) and not created)
 
 
@@ -372,17 +388,34 @@ def demo_catalogue_load(*, with_images: bool = True, summary: LoadSummary, writt
         )
 
 
-def demo_data_load(*, users: list[DemoUser], with_images: bool = True) -> LoadSummary:
-    """Load the whole demo in one transaction; image files written by a failed run are removed."""
+def demo_data_load(
+    *,
+    users: list[DemoUser],
+    with_images: bool = True,
+    then: Callable[..., None] | None = None,
+) -> LoadSummary:
+    """Load the whole demo in one transaction; files written by a failed run are removed.
+
+    ``then(summary=, written=)`` runs last in the same transaction (the rating workflow's demo); it
+    appends the names of the files it stores (in the default storage) to ``written``.
+    """
     summary = LoadSummary()
     written: list[str] = []
-    storage = ProductImage._meta.get_field("original").storage
+    image_storage = ProductImage._meta.get_field("original").storage
+    extra_written: list[str] = []
     try:
         with transaction.atomic():
             demo_catalogue_load(with_images=with_images, summary=summary, written=written)
             demo_users_load(users=users, summary=summary)
+            if then is not None:
+                then(summary=summary, written=extra_written)
     except Exception:
         for name in written:
-            storage.delete(name)
+            image_storage.delete(name)
+        if extra_written:
+            from django.core.files.storage import default_storage
+
+            for name in extra_written:
+                default_storage.delete(name)
         raise
     return summary

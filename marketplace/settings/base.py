@@ -111,6 +111,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "marketplace.core.context_processors.navigation",
+                "marketplace.core.context_processors.rating_portal",
             ],
         },
     },

@@ -1,8 +1,12 @@
-"""`manage.py load_demo_data`: the Thanh Hóa OCOP demo catalogue and two demo accounts (idempotent)."""
+"""`manage.py load_demo_data`: the Thanh Hóa OCOP demo catalogue, the rating portal's demo and its accounts.
+
+Idempotent: a second run creates and updates nothing.
+"""
 
 from django.core.management.base import BaseCommand
 
 from catalog.demo.loader import DemoUser, demo_data_load
+from ocop_rating.demo import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
 SHOPPER_EMAIL = "khachhang@ocop.vn"
@@ -15,11 +19,15 @@ DEMO_USERS = [
     DemoUser(
         email=ADMIN_EMAIL, password=ADMIN_PASSWORD, first_name="Quản trị", last_name="OCOP", is_superuser=True,
     ),
+    *RATING_DEMO_USERS,
 ]
 
 
 class Command(BaseCommand):
-    help = "Load the demo catalogue of Thanh Hóa OCOP products and the demo accounts; safe to run again."
+    help = (
+        "Load the demo catalogue of Thanh Hóa OCOP products, the rating portal's rounds and dossiers, "
+        "and the demo accounts; safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,7 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"])
+        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=rating_demo_load)
         kinds = sorted(set(summary.created) | set(summary.updated))
         width = max(len(kind) for kind in kinds)
         for kind in kinds:
@@ -41,6 +49,12 @@ class Command(BaseCommand):
         )
         for warning in summary.warnings:
             self.stdout.write(self.style.WARNING(warning))
-        self.stdout.write("Demo accounts (sign in with the e-mail address):")
-        self.stdout.write(f"  shopper  {SHOPPER_EMAIL} / {SHOPPER_PASSWORD}")
-        self.stdout.write(f"  admin    {ADMIN_EMAIL} / {ADMIN_PASSWORD}")
+        accounts = [
+            ("shopper", SHOPPER_EMAIL, SHOPPER_PASSWORD),
+            ("admin", ADMIN_EMAIL, ADMIN_PASSWORD),
+            *((role, account.email, account.password) for role, account in RATING_DEMO_ACCOUNTS),
+        ]
+        width = max(len(role) for role, _, _ in accounts)
+        self.stdout.write("Demo accounts (sign in with the e-mail address; the rating portal is at /ocop/):")
+        for role, email, password in accounts:
+            self.stdout.write(f"  {role:<{width}}  {email} / {password}")
