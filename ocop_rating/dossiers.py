@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -400,3 +401,15 @@ def dossier_commune_return(*, dossier: Dossier, reason: str, actor) -> Dossier:
         dossier=locked, to_status=Dossier.Status.RETURNED, actor=actor, note=reason, returned_reason=reason,
     )
 
+
+
+@refusals_audited("evidence_file_remove")
+def evidence_file_remove(*, dossier: Dossier, evidence: EvidenceFile, actor) -> None:
+    """Delete an evidence file of a draft or returned dossier; the stored file goes once the deletion commits."""
+    locked = _locked_editable(dossier, actor)
+    if evidence.dossier_id != locked.pk:
+        raise WorkflowError(_("Tệp minh chứng không thuộc hồ sơ này."))
+    storage, name = evidence.file.storage, evidence.file.name
+    EvidenceFile.objects.filter(pk=evidence.pk).delete()
+    # After commit only: a rolled-back deletion must still find its file.
+    transaction.on_commit(lambda: storage.delete(name) if name else None)
