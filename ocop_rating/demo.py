@@ -191,11 +191,20 @@ RETURN_REASON = (
     "Phiếu kết quả kiểm nghiệm nộp kèm đã quá 12 tháng. Đề nghị bổ sung phiếu kiểm nghiệm mới theo tiêu chuẩn "
     "đã công bố và ảnh chụp nhãn sản phẩm đang lưu hành."
 )
-FORWARD_CHECK = CommuneCheck(
-    local_raw_materials_ok=True, local_labour_ok=True, idea_origin_ok=True, local_identity_ok=True,
-    local_raw_materials_note="Thịt lợn mua của các trang trại trong tỉnh, có hợp đồng và hóa đơn.",
-    local_labour_note="12 lao động cư trú tại phường, có danh sách đóng bảo hiểm.",
-)
+# The commune's notes on the four local items (Mẫu 03) when it forwards a dossier, per producer.
+FORWARD_CHECKS = {
+    "htx-coi-my-nghe-nga-son": CommuneCheck(
+        local_raw_materials_ok=True, local_labour_ok=True, idea_origin_ok=True, local_identity_ok=True,
+        local_raw_materials_note="Cói trồng trên vùng bãi bồi ven biển của xã, có sổ theo dõi thu mua.",
+        local_labour_note="Hơn 80 thợ dệt là người trong xã, phần lớn là phụ nữ.",
+        local_identity_note="Nghề dệt chiếu cói Nga Sơn có từ hàng trăm năm.",
+    ),
+    "htx-nem-chua-hac-thanh": CommuneCheck(
+        local_raw_materials_ok=True, local_labour_ok=True, idea_origin_ok=True, local_identity_ok=True,
+        local_raw_materials_note="Thịt lợn mua của các trang trại trong tỉnh, có hợp đồng và hóa đơn.",
+        local_labour_note="12 lao động cư trú tại phường, có danh sách đóng bảo hiểm.",
+    ),
+}
 MEMBER_COMMENTS = "Hồ sơ đầy đủ, minh chứng rõ ràng."
 
 
@@ -345,7 +354,8 @@ def _early_dossiers_load(*, cast: Cast, written: list[str], summary: LoadSummary
         dossier_commune_return(dossier=returned, reason=RETURN_REASON, actor=cast.officer)
     forwarded = _dossier_prepare(plan=FORWARDED_DOSSIER, cast=cast, written=written, summary=summary)
     if forwarded is not None:
-        dossier_commune_forward(dossier=forwarded, check=FORWARD_CHECK, actor=cast.officer)
+        dossier_commune_forward(dossier=forwarded, check=FORWARD_CHECKS[forwarded.producer.slug],
+                                actor=cast.officer)
 
 
 def _sheet_fill(*, dossier: Dossier, member, plan: DossierPlan, work: SheetWork) -> None:
@@ -374,7 +384,8 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[str], summary: Loa
         dossier = _dossier_prepare(plan=dossier_plan, cast=cast, written=written, summary=summary)
         if dossier is None:
             continue
-        dossier = dossier_commune_forward(dossier=dossier, check=FORWARD_CHECK, actor=cast.officer)
+        dossier = dossier_commune_forward(dossier=dossier, check=FORWARD_CHECKS[dossier.producer.slug],
+                                          actor=cast.officer)
         dossier_assign(round=round_, dossier=dossier, actor=cast.secretariat)
         prepared.append((dossier, dossier_plan, sheets))
     round_ = round_scoring_start(round=round_, actor=cast.secretariat)
