@@ -402,7 +402,6 @@ def dossier_commune_return(*, dossier: Dossier, reason: str, actor) -> Dossier:
     )
 
 
-
 @refusals_audited("evidence_file_remove")
 def evidence_file_remove(*, dossier: Dossier, evidence: EvidenceFile, actor) -> None:
     """Delete an evidence file of a draft or returned dossier; the stored file goes once the deletion commits."""

@@ -5,6 +5,7 @@ the page it came from (Client(enforce_csrf_checks=True)); only the permission ma
 one, because it is about who reaches the view, not about forms.
 """
 
+import datetime
 import html
 import re
 
@@ -27,19 +28,24 @@ from ocop_rating.models import (
     SelfAssessment,
 )
 from ocop_rating.services import (
+    conflict_declare,
     dossier_commune_return,
     dossier_create,
     dossier_self_assessment_set,
     dossier_submit,
+    result_finalise,
+    result_record_decision,
 )
 from tests.factories import PASSWORD, WARD_BIM_SON, ProductFactory
 from tests.rating import (
     PLAN_83,
     REGISTRATION,
     dossier_draft,
+    dossier_in_scoring,
     plan_points,
     png_upload,
     sheet_leaves,
+    sheet_score,
     user_with_roles,
     workflow_state,
 )
@@ -410,6 +416,33 @@ def test_evidence_download_is_for_those_who_may_see_the_dossier(people, rating_p
     # a file id of another dossier is not found under this one
     assert client_for(people.producer).get(
         url("dossier_evidence_download", dossier, file_id=evidence.pk + 1000)).status_code == 404
+
+
+# --- the council's result ------------------------------------------------------------------------
+
+
+def test_result_and_certificate_show_once_decided(people, rating_product):
+    dossier, _round = dossier_in_scoring(rating_product, people)
+    for user in (people.chair, *people.members):
+        conflict_declare(dossier=dossier, has_conflict=False, actor=user)
+        sheet_score(dossier, user, PLAN_83)
+    result_finalise(dossier=dossier, actor=people.chair)
+    detail = url("dossier_detail", dossier)
+
+    # finalised: the secretariat and the chair see it, the producer not yet
+    assert [e["data-star"] for e in elements(client_for(people.secretariat).get(detail).content)
+            if "data-star" in e] == ["4"]
+    assert [e["data-average"] for e in elements(client_for(people.chair).get(detail).content)
+            if "data-average" in e] == ["83.00"]
+    assert not [e for e in elements(client_for(people.producer).get(detail).content) if "data-star" in e]
+
+    # decided: the producer sees the star and the certificate's public page
+    result = result_record_decision(dossier=dossier, decision_number="1234/QĐ-UBND",
+                                    decision_date=datetime.date(2026, 12, 10), actor=people.signer)
+    page = client_for(people.producer).get(detail)
+    assert [e["data-star"] for e in elements(page.content) if "data-star" in e] == ["4"]
+    assert elements(page.content, href=reverse("ocop_rating:verify", kwargs={"code": result.certificate.code}))
+    assert [e["data-status"] for e in elements(page.content, css_class="ocop-dossier__status")] == ["recognised"]
 
 
 # --- who may open what ------------------------------------------------------------------------------
