@@ -94,8 +94,11 @@ class Chart:
     legend: list[dict]
 
 
-def star_chart(rows: list[StarRow], *, unknown_label: str) -> Chart:
-    """Lay out the bars (label above each bar, so long commune names fit a phone) scaled to the largest row."""
+def star_chart(rows: list[StarRow], *, unknown_label: str, numbered: bool = False) -> Chart:
+    """Lay out the bars (label above each bar, so long names fit a phone) scaled to the largest row.
+
+    ``numbered`` prefixes each label with its key (the product set's number).
+    """
     largest = max((row.total for row in rows), default=0) or 1
     chart_rows = []
     for index, row in enumerate(rows):
@@ -110,8 +113,9 @@ def star_chart(rows: list[StarRow], *, unknown_label: str) -> Chart:
             segments.append(ChartSegment(stars=stars, count=count, x=round(x, 2), width=width,
                                          colour=CHART_COLOURS[stars]))
             x += width
+        label = row.label or unknown_label
         chart_rows.append(ChartRow(
-            label=row.label or unknown_label, total=row.total, label_y=top + 12, bar_y=top + 17,
+            label=f"{row.key}. {label}" if numbered and row.key else label, total=row.total, label_y=top + 12, bar_y=top + 17,
             total_x=round(x + 4, 2), segments=segments,
         ))
     legend = [
@@ -140,7 +144,7 @@ def dashboard(request):
         "waiting_for_province": dossiers_waiting_for_province(),
         "stars": stars,
         "star_levels": CERTIFIED_STARS,
-        "set_chart": star_chart(stars.by_set, unknown_label=unknown),
+        "set_chart": star_chart(stars.by_set, unknown_label=unknown, numbered=True),
         "commune_chart": star_chart(stars.by_commune, unknown_label=unknown),
         "expiring": certificates_expiring(today=today),
     }

@@ -184,6 +184,7 @@ def test_dossiers_waiting_at_communes_overdue_first_and_marked(people, province)
     assert table.count("Quá hạn") == 2
     assert "3 hồ sơ, trong đó 2 hồ sơ quá hạn 15 ngày làm việc." in html
     assert "quá 9 ngày" in table
+    assert elements(table, href=f"/ocop/dossiers/{dossiers['late'].pk}/")
     assert "Phường Bỉm Sơn" in table and "11/12/2026" in table
 
 
@@ -195,6 +196,8 @@ def test_dossiers_waiting_for_the_province(people, province):
     assert [e["data-dossier"] for e in elements(table, css_class="ocop-waiting__row")] == [
         str(dossiers["forwarded"].pk), str(dossiers["forwarded_2"].pk),
     ]
+    assert elements(table, href=f"/ocop/dossiers/{dossiers['forwarded'].pk}/")
+    assert "Nước mắm Đông Tiến" in table
 
 
 def test_star_charts_have_one_bar_per_set_or_commune_and_star(people, province):
@@ -209,6 +212,7 @@ def test_star_charts_have_one_bar_per_set_or_commune_and_star(people, province):
     assert [(e["data-stars"], e["data-count"], e["x"], e["width"]) for e in elements(sets, css_class="ocop-chart__bar")] == [
         ("5", "1", "0.0", "103.33"), ("3", "1", "0.0", "103.33"), ("4", "2", "103.33", "206.67"),
     ]
+    assert [e["data-row"].split(".")[0] for e in elements(sets, css_class="ocop-chart__row")] == ["4", "9"]
     assert [(e["data-row"], e["data-total"]) for e in elements(communes, css_class="ocop-chart__row")] == [
         ("Phường Đông Sơn", "3"), ("Phường Bỉm Sơn", "1"),
     ]
