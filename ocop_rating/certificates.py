@@ -18,7 +18,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from catalog.models import OcopCertification, OcopCertificationEvent, Product
@@ -26,7 +26,9 @@ from catalog.services import product_certification_set
 from marketplace.core.divisions import ward_province_code
 
 from .errors import RatingError
+from .events import PermissionRefused, refusals_audited
 from .models import CertificateSequence
+from .roles import DECISION_SIGNER, SECRETARIAT, user_has_role
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +111,14 @@ def _event_write(*, certificate, actor, from_status: str, to_status: str, note: 
     )
 
 
+def _transition_check(*, certificate: OcopCertification, to_status: str) -> None:
+    if to_status not in ALLOWED_TRANSITIONS[certificate.status]:
+        raise CertificateTransitionError(
+            _("Chứng nhận %(code)s đang ở trạng thái “%(from)s”, không thể chuyển sang “%(to)s”.")
+            % {"code": certificate.code, "from": Status(certificate.status).label, "to": Status(to_status).label}
+        )
+
+
 def _certificate_transition(
     *, certificate: OcopCertification, to_status: str, actor: AbstractBaseUser | None, note: str,
     **fields,
@@ -117,11 +127,7 @@ def _certificate_transition(
     with transaction.atomic():
         locked = OcopCertification.objects.select_for_update().get(pk=certificate.pk)
         from_status = locked.status
-        if to_status not in ALLOWED_TRANSITIONS[from_status]:
-            raise CertificateTransitionError(
-                _("Chứng nhận %(code)s đang ở trạng thái “%(from)s”, không thể chuyển sang “%(to)s”.")
-                % {"code": locked.code, "from": Status(from_status).label, "to": Status(to_status).label}
-            )
+        _transition_check(certificate=locked, to_status=to_status)
         locked.status = to_status
         for name, value in fields.items():
             setattr(locked, name, value)
@@ -230,6 +236,7 @@ def _certificate_issue_once(
     return certificate
 
 
+@refusals_audited("certificate_revoke")
 def certificate_revoke(
     *,
     certificate: OcopCertification,
@@ -238,7 +245,15 @@ def certificate_revoke(
     revoked_on: datetime.date,
     actor: AbstractBaseUser | None,
 ) -> OcopCertification:
-    """Revoke an active certificate; the product keeps pointing at it so the shop can say so."""
+    """Revoke an active certificate; the product keeps pointing at it so the shop can say so.
+
+    The secretariat or the decision signer records the revocation decision (``actor=None`` only for
+    system jobs); its date lies between the issue date and today.
+    """
+    if actor is not None and not user_has_role(actor, SECRETARIAT, DECISION_SIGNER):
+        raise PermissionRefused(_("Chỉ cơ quan tham mưu OCOP cấp tỉnh hoặc người ký quyết định được thu hồi "
+                                  "giấy chứng nhận."))
+    _transition_check(certificate=certificate, to_status=Status.REVOKED)
     reason = (reason or "").strip()
     decision_number = (decision_number or "").strip()
     if not reason:
@@ -247,6 +262,12 @@ def certificate_revoke(
         raise CertificateError(_("Cần số quyết định thu hồi giấy chứng nhận."))
     if revoked_on is None:
         raise CertificateError(_("Cần ngày thu hồi giấy chứng nhận."))
+    if revoked_on > timezone.localdate():
+        raise CertificateError(_("Ngày thu hồi không được sau ngày hôm nay."))
+    if revoked_on < certificate.issued_on:
+        raise CertificateError(
+            _("Ngày thu hồi không được trước ngày cấp %(date)s.") % {"date": _date(certificate.issued_on)}
+        )
     return _certificate_transition(
         certificate=certificate, to_status=Status.REVOKED, actor=actor,
         note=_("Thu hồi theo quyết định %(number)s: %(reason)s") % {"number": decision_number, "reason": reason},

@@ -65,7 +65,7 @@ def _context(kwargs: dict) -> tuple[Dossier | None, EvaluationRound | None, str]
     dossier = kwargs.get("dossier")
     round_ = kwargs.get("round")
     target = ""
-    for name in ("scorecard", "result", "product"):
+    for name in ("scorecard", "result", "product", "certificate"):
         obj = kwargs.get(name)
         if obj is not None and getattr(obj, "pk", None):
             target = f"{name}:{obj.pk}"

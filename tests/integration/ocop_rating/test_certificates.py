@@ -2,14 +2,17 @@
 
 import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.utils import translation
 
 from catalog.models import OcopCertification, OcopCertificationEvent, Product
+from ocop_rating import roles
 from ocop_rating.certificates import (
     CertificateError,
     CertificateTransitionError,
@@ -20,6 +23,8 @@ from ocop_rating.certificates import (
     certificates_expire_due,
     certificates_remind_reevaluation,
 )
+from ocop_rating.events import PermissionRefused
+from ocop_rating.models import AuditEvent
 from ocop_rating.tasks import certificates_daily
 from tests.factories import (
     HANOI,
@@ -36,6 +41,7 @@ pytestmark = pytest.mark.django_db
 
 Status = OcopCertification.Status
 ISSUED_ON = datetime.date(2026, 3, 10)
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture(autouse=True)
@@ -185,10 +191,11 @@ class TestRevoke:
     def test_revocation_records_reason_and_decision_and_removes_the_badge(self):
         # given a product showing a 4★ badge
         product = ProductFactory()
-        certificate = _issue(product, issued_on=datetime.date.today(), decision_date=datetime.date.today())
+        certificate = _issue(product)
         badges, notices = _badges(product)
         assert len(badges) >= 1 and notices == []
         officer = UserFactory()
+        officer.groups.add(Group.objects.get(name=roles.SECRETARIAT))
 
         # when the certificate is revoked
         certificate_revoke(
@@ -227,6 +234,43 @@ class TestRevoke:
         certificate.refresh_from_db()
         assert certificate.status == Status.ACTIVE
         assert certificate.events.count() == 1
+
+    @pytest.mark.parametrize(
+        ("revoked_on", "message"),
+        [
+            (datetime.date(2026, 3, 9), "Ngày thu hồi không được trước ngày cấp 10/03/2026."),
+            (datetime.date(2026, 11, 29), "Ngày thu hồi không được sau ngày hôm nay."),
+        ],
+    )
+    def test_revocation_date_lies_between_issue_and_today(self, revoked_on, message):
+        certificate = _issue(ProductFactory())
+
+        with time_machine.travel(datetime.datetime(2026, 11, 28, 9, 0, tzinfo=VN), tick=False), \
+                pytest.raises(CertificateError) as excinfo:
+            certificate_revoke(certificate=certificate, reason="Ngừng sản xuất", decision_number="9/QĐ-UBND",
+                               revoked_on=revoked_on, actor=None)
+
+        assert excinfo.value.message == message
+        certificate.refresh_from_db()
+        assert (certificate.status, certificate.events.count()) == (Status.ACTIVE, 1)
+
+    def test_only_the_secretariat_or_the_signer_revokes_and_a_refusal_is_audited(self):
+        certificate = _issue(ProductFactory())
+        producer_staff = UserFactory(username="chu-the")
+        producer_staff.groups.add(Group.objects.get(name=roles.PRODUCER))
+
+        with pytest.raises(PermissionRefused) as excinfo:
+            certificate_revoke(certificate=certificate, reason="Ngừng sản xuất", decision_number="9/QĐ-UBND",
+                               revoked_on=datetime.date(2026, 5, 4), actor=producer_staff)
+
+        message = "Chỉ cơ quan tham mưu OCOP cấp tỉnh hoặc người ký quyết định được thu hồi giấy chứng nhận."
+        assert excinfo.value.message == message
+        certificate.refresh_from_db()
+        assert (certificate.status, certificate.events.count()) == (Status.ACTIVE, 1)
+        refusal = AuditEvent.objects.get(refused=True)
+        assert (refusal.actor, refusal.action, refusal.target, refusal.note) == (
+            producer_staff, "certificate_revoke", f"certificate:{certificate.pk}", f"từ chối: {message}",
+        )
 
     @pytest.mark.parametrize("state", [Status.EXPIRED, Status.REVOKED])
     def test_nothing_leaves_expired_or_revoked(self, state):
@@ -357,7 +401,7 @@ class TestReminders:
         product.producer.partner.users.add(UserFactory(email="giamdoc@htx.vn"))
         certificate = _issue(product)
         certificate_revoke(certificate=certificate, reason="Ngừng sản xuất", decision_number="9/QĐ-UBND",
-                           revoked_on=datetime.date(2027, 1, 1), actor=None)
+                           revoked_on=datetime.date(2026, 5, 4), actor=None)
 
         assert certificates_remind_reevaluation(today=datetime.date(2028, 12, 1)) == 0
         assert mail.outbox == []
