@@ -13,6 +13,7 @@ from .dossiers import (
     dossier_self_assessment_set,
     dossier_submit,
     evidence_file_add,
+    evidence_file_remove,
     evidence_file_validate,
     working_days_add,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "dossier_self_assessment_set",
     "dossier_submit",
     "evidence_file_add",
+    "evidence_file_remove",
     "evidence_file_validate",
     "result_compute",
     "result_finalise",
