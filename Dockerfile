@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=marketplace.settings.production \
-    MEDIA_ROOT=/app/var/media
+    MEDIA_ROOT=/app/var/media \
+    PRIVATE_MEDIA_ROOT=/app/var/private
 
 RUN groupadd --system --gid 1000 app \
     && useradd --system --uid 1000 --gid app --home-dir /app --shell /usr/sbin/nologin app
@@ -29,8 +30,8 @@ RUN DJANGO_SECRET_KEY=build-only-collectstatic-not-a-runtime-secret-0123456789ab
     WAGTAILADMIN_BASE_URL=http://localhost \
     python manage.py collectstatic --noinput --verbosity 0 \
     && rm -f /tmp/build.sqlite3 \
-    && mkdir -p /app/var/media \
-    && chown -R app:app /app/var/media \
+    && mkdir -p /app/var/media /app/var/private \
+    && chown -R app:app /app/var/media /app/var/private \
     && chmod +x docker/entrypoint.sh
 
 USER app

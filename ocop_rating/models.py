@@ -1,6 +1,7 @@
 """Criteria versions (the official scoring sheets as data) and the rating workflow built on them."""
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -341,6 +342,11 @@ class SelfAssessment(models.Model):
         return f"{self.dossier_id} {self.criterion_id}: {self.points}"
 
 
+def private_storage():
+    """Where evidence files live: the "private" storage, which the web server does not publish."""
+    return storages["private"]
+
+
 class EvidenceFile(models.Model):
     """A document proving a self-assessed score (PDF, JPEG or PNG up to 10 MB, checked by content)."""
 
@@ -365,7 +371,7 @@ class EvidenceFile(models.Model):
 
     dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("loại minh chứng"), max_length=32, choices=Kind.choices)
-    file = models.FileField(_("tệp"), upload_to="ocop/dossiers/%Y/", max_length=255)
+    file = models.FileField(_("tệp"), upload_to="ocop/dossiers/%Y/", max_length=255, storage=private_storage)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
     content_type = models.CharField(_("kiểu tệp"), max_length=32)
     size = models.PositiveIntegerField(_("dung lượng (byte)"))

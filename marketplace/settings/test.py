@@ -10,5 +10,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True  # noqa: F405
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-test-private-")
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

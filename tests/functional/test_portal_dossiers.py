@@ -10,7 +10,7 @@ import html
 import re
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -364,7 +364,7 @@ def test_evidence_is_removed_with_its_stored_file(people, rating_product, django
     post_form(client, url("dossier_evidence", dossier), {"kind": "other", "file": png_upload()})
     evidence = EvidenceFile.objects.get()
     stored = evidence.file.name
-    assert default_storage.exists(stored)
+    assert storages["private"].exists(stored)
 
     with django_capture_on_commit_callbacks(execute=True):
         page = post_form(client, url("dossier_evidence", dossier), {},
@@ -372,7 +372,7 @@ def test_evidence_is_removed_with_its_stored_file(people, rating_product, django
 
     assert message_texts(page) == ["Đã xóa tệp “giay-dkkd.png”."]
     assert not EvidenceFile.objects.exists()
-    assert not default_storage.exists(stored)
+    assert not storages["private"].exists(stored)
 
 
 # --- the evidence download ------------------------------------------------------------------------

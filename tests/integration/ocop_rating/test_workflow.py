@@ -3,10 +3,12 @@
 import datetime
 import hashlib
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -341,6 +343,11 @@ def test_evidence_png_is_stored_under_a_random_name_with_its_digest(people, prod
     assert evidence.file.name.endswith(".png")
     upload.seek(0)
     assert evidence.sha256 == hashlib.sha256(upload.read()).hexdigest()
+    # kept out of the published media directory: only the portal's permission-checked download serves it
+    stored = Path(evidence.file.path)
+    assert stored.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert not stored.is_relative_to(settings.MEDIA_ROOT)
+    assert not Path(settings.MEDIA_ROOT, evidence.file.name).exists()
 
 
 def test_commune_officer_of_another_ward_cannot_forward(people, product):
