@@ -685,6 +685,10 @@ class Result(models.Model):
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     central_decision_number = models.CharField(_("số quyết định trung ương"), max_length=64, blank=True)
     central_decision_date = models.DateField(_("ngày quyết định trung ương"), null=True, blank=True)
+    central_score = models.DecimalField(
+        _("điểm của hội đồng trung ương"), max_digits=5, decimal_places=2, null=True, blank=True,
+        help_text=_("Chỉ ghi khi trung ương chấm dưới 90 điểm và không công nhận 5 sao."),
+    )
     certificate = models.ForeignKey(
         "catalogue.OcopCertification", verbose_name=_("giấy chứng nhận"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
@@ -711,6 +715,10 @@ class Result(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(certificate__isnull=True) | Q(star__gte=3), name="ocop_result_certificate_3_stars_up",
+            ),
+            models.CheckConstraint(
+                condition=Q(central_score__isnull=True) | Q(central_score__gte=0, central_score__lt=90),
+                name="ocop_result_central_score_below_90",
             ),
         ]
 

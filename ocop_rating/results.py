@@ -3,14 +3,16 @@
 * 3★/4★: the provincial decision is recorded and the certificate issued at province level.
 * 5★ (average ≥ 90 and every 5★ minimum met, as scoring.compute_result decides): the province's
   decision approving the result is recorded and the dossier is proposed to the central level; the
-  certificate (5★, central) is issued only when the Ministry's decision is recorded. The case where
-  the central council scores below 90 (the province may then recognise 3★/4★) is not handled yet.
+  certificate (5★, central) is issued only when the Ministry's decision is recorded. When the central
+  council scores below 90, the province recognises the star of the central score (3★/4★) with its own
+  decision and certificate, or none below 50 (result_record_central_refusal).
 * 1★/2★ or eliminated: a result, no certificate; the dossier ends as not recognised.
 """
 
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from django.utils import timezone
@@ -28,7 +30,14 @@ from .events import (
 )
 from .models import ConflictDeclaration, CouncilMember, Dossier, EvaluationRound, Result, Scorecard
 from .rounds import member_score_of, round_transition, scorecard_transition
-from .scoring import CENTRAL_LEVEL_STAR, CERTIFIED_STARS, RatingPolicy, compute_result
+from .scoring import (
+    CENTRAL_LEVEL_STAR,
+    CERTIFIED_STARS,
+    TWO_PLACES,
+    RatingPolicy,
+    compute_result,
+    star_band,
+)
 from .selectors import sheet_spec_get
 
 T = Result.Status
@@ -38,6 +47,7 @@ RESULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
     T.PROPOSED_CENTRAL: (T.DECIDED,),
 }
 COUNTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
+CENTRAL_PASS_SCORE = Decimal(90)
 
 
 def result_transition(*, result: Result, to_status: str, actor, note: str = "", **changes) -> Result:
@@ -259,6 +269,57 @@ def result_record_central_decision(*, dossier: Dossier, decision_number: str, de
     result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor, note=decision_number,
                                central_decision_number=decision_number, central_decision_date=decision_date,
                                certificate=certificate)
+    dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
+    return result
+
+
+@refusals_audited("result_record_central_refusal")
+def result_record_central_refusal(*, dossier: Dossier, central_score, decision_number: str = "",
+                                  decision_date: datetime.date | None = None, actor,
+                                  issued_on: datetime.date | None = None) -> Result:
+    """Record that the central council scored a proposed product below 90, and the province's decision on it.
+
+    Decision 26/2026 Art. 7: the provincial chairman may then recognise 3★ or 4★ on the central result.
+    The star is the central score's band (70 → 4★, 50 → 3★) and the certificate is provincial; below 50
+    the product is not recognised (the decision number is then optional).
+    """
+    if not roles.user_has_role(actor, roles.DECISION_SIGNER):
+        raise PermissionRefused(_("Chỉ người ký quyết định được ghi nhận quyết định công nhận."))
+    locked = Dossier.objects.select_for_update().select_related("product").get(pk=dossier.pk)
+    result = Result.objects.select_for_update().select_related("criteria_version").filter(dossier=locked).first()
+    if result is None or result.status != Result.Status.PROPOSED_CENTRAL:
+        raise TransitionRefused(_("Kết quả này chưa được đề nghị trung ương công nhận."))
+    try:
+        central_score = Decimal(str(central_score)).quantize(TWO_PLACES)
+    except (InvalidOperation, ValueError):
+        central_score = None
+    if central_score is None or not (0 <= central_score < CENTRAL_PASS_SCORE):
+        raise WorkflowError(_("Điểm của hội đồng trung ương phải từ 0 đến dưới 90."))
+    star = star_band(central_score)
+    if star not in CERTIFIED_STARS:
+        decision_number = (decision_number or "").strip()
+        result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor,
+                                   note=_("trung ương chấm %(score)s điểm: không công nhận") % {"score": central_score},
+                                   central_score=central_score, decision_number=decision_number,
+                                   decision_date=decision_date)
+        dossier_transition(dossier=locked, to_status=Dossier.Status.NOT_RECOGNISED, actor=actor,
+                           note=_("trung ương chấm dưới 50 điểm"))
+        return result
+    decision_number = _decision_checked(decision_number, decision_date)
+    from catalog.models import OcopCertification
+
+    certificate = _certificate_issue(
+        product=locked.product, stars=star, decision_number=decision_number, decision_date=decision_date,
+        issuing_level=OcopCertification.IssuingLevel.PROVINCE, criteria_version_code=result.criteria_version.code,
+        score_total=central_score, issued_on=issued_on or decision_date, actor=actor,
+    )
+    result = result_transition(
+        result=result, to_status=Result.Status.DECIDED, actor=actor,
+        note=_("trung ương chấm %(score)s điểm; tỉnh công nhận %(star)s sao theo quyết định %(number)s")
+        % {"score": central_score, "star": star, "number": decision_number},
+        central_score=central_score, decision_number=decision_number, decision_date=decision_date,
+        certificate=certificate,
+    )
     dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
     return result
 

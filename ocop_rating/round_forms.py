@@ -6,6 +6,8 @@ are optional here so that the refusal, with its message, comes from the service 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -144,4 +146,27 @@ class CentralDecisionForm(forms.Form):
                                       required=False,
                                       widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: 77/QĐ-BNNMT")}))
     decision_date = _date_field(_("Ngày quyết định của Bộ"), required=False)
+    issued_on = _date_field(_("Ngày cấp giấy chứng nhận (để trống: ngày quyết định)"), required=False)
+
+
+class CentralRefusalForm(forms.Form):
+    """The central council scored the product below 90: its score and the province's decision on it."""
+
+    prefix = "refusal"
+
+    central_score = forms.DecimalField(
+        label=_("Điểm của hội đồng trung ương"), min_value=0, max_value=Decimal("89.99"), decimal_places=2,
+        max_digits=5, error_messages={
+            "required": _("Hãy nhập điểm của hội đồng trung ương."),
+            "invalid": _("Hãy nhập điểm bằng số, ví dụ 78.50."),
+            "min_value": _("Điểm không được âm."),
+            "max_value": _("Điểm phải dưới 90: từ 90 điểm trung ương công nhận 5 sao."),
+            "max_decimal_places": _("Điểm có tối đa 2 chữ số thập phân."),
+            "max_digits": _("Điểm phải dưới 90: từ 90 điểm trung ương công nhận 5 sao."),
+        },
+    )
+    decision_number = forms.CharField(label=_("Số quyết định công nhận của tỉnh (để trống nếu dưới 50 điểm)"),
+                                      max_length=64, required=False,
+                                      widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: 123/QĐ-UBND")}))
+    decision_date = _date_field(_("Ngày quyết định của tỉnh"), required=False)
     issued_on = _date_field(_("Ngày cấp giấy chứng nhận (để trống: ngày quyết định)"), required=False)

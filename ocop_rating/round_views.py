@@ -45,11 +45,13 @@ from .results import (
     result_compute,
     result_finalise,
     result_record_central_decision,
+    result_record_central_refusal,
     result_record_decision,
     round_finalise,
 )
 from .round_forms import (
     CentralDecisionForm,
+    CentralRefusalForm,
     CouncilSeatForm,
     DecisionForm,
     DossierAssignForm,
@@ -464,28 +466,42 @@ def decision_record(request, dossier_id: int):
     )
     central = result.status == Result.Status.PROPOSED_CENTRAL
     form_class = CentralDecisionForm if central else DecisionForm
-    form = None
+    form = refusal_form = None
     if result.status != Result.Status.DECIDED:
-        form = form_class(request.POST or None)
-    if request.method == "POST" and form is not None and form.is_valid():
-        record = result_record_central_decision if central else result_record_decision
-        data = form.cleaned_data
-        try:
-            recorded = record(dossier=result.dossier, decision_number=data["decision_number"],
-                              decision_date=data["decision_date"], issued_on=data["issued_on"], actor=request.user)
-        except RatingError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _decided_message(recorded))
-            return redirect("ocop_rating:decision_record", dossier_id=dossier_id)
-    elif request.method == "POST" and form is None:
+        refusing = central and request.POST.get("action") == "central_refusal"
+        form = form_class(None if refusing else (request.POST or None))
+        if central:
+            refusal_form = CentralRefusalForm(request.POST if refusing else None)
+    if request.method == "POST" and form is None:
         messages.error(request, _("Kết quả này đã có quyết định."))
         return redirect("ocop_rating:decision_record", dossier_id=dossier_id)
+    if request.method == "POST":
+        bound = refusal_form if refusal_form is not None and refusal_form.is_bound else form
+        if bound.is_valid():
+            data = bound.cleaned_data
+            try:
+                if bound is refusal_form:
+                    recorded = result_record_central_refusal(
+                        dossier=result.dossier, central_score=data["central_score"],
+                        decision_number=data["decision_number"], decision_date=data["decision_date"],
+                        issued_on=data["issued_on"], actor=request.user,
+                    )
+                else:
+                    record = result_record_central_decision if central else result_record_decision
+                    recorded = record(dossier=result.dossier, decision_number=data["decision_number"],
+                                      decision_date=data["decision_date"], issued_on=data["issued_on"],
+                                      actor=request.user)
+            except RatingError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _decided_message(recorded))
+                return redirect("ocop_rating:decision_record", dossier_id=dossier_id)
     context = {
         "result": result,
         "dossier": result.dossier,
         "title": result.dossier.product_name or result.dossier.product.get_title(),
         "form": form,
+        "refusal_form": refusal_form,
         "central": central,
         "certified_star": result.star in (3, 4, 5),
     }

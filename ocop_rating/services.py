@@ -22,6 +22,7 @@ from .results import (
     result_compute,
     result_finalise,
     result_record_central_decision,
+    result_record_central_refusal,
     result_record_decision,
     round_finalise,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "result_compute",
     "result_finalise",
     "result_record_central_decision",
+    "result_record_central_refusal",
     "result_record_decision",
     "round_finalise",
     "round_open",

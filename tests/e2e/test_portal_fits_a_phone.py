@@ -64,12 +64,13 @@ def _pages(people, rating_product) -> dict[str, list[str]]:
 def test_every_roles_pages_fit_a_phone(live_server, in_phone_browser, people, rating_product):
     pages = _pages(people, rating_product)
 
+    portal = reverse("ocop_rating:portal")
+
     def visit(page) -> dict[str, tuple[int, int]]:
         seen = {}
         for email, paths in pages.items():
             page.context.clear_cookies()
             if email:
-                portal = reverse("ocop_rating:portal")
                 page.goto(f"{live_server.url}/shop/accounts/login/?next={portal}")
                 page.fill('input[name="login-username"]', email)
                 page.fill('input[name="login-password"]', PASSWORD)

@@ -153,6 +153,75 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
     assert Dossier.objects.get(pk=dossier.pk).status == "recognised"
 
 
+@pytest.fixture
+def proposed_to_central(people, rating_product):
+    """A 5★ result the province has proposed to the Ministry (decision 88/QĐ-UBND)."""
+    dossier, _round = _finalised_by_the_chair(people, rating_product, [{"4.3": 0}, PLAN_FULL, PLAN_FULL, PLAN_FULL])
+    _post(_client_for(people.signer), _record_url(dossier), {"decision_number": "88/QĐ-UBND",
+                                                              "decision_date": "2026-12-10"})
+    assert Result.objects.get(dossier=dossier).status == "proposed_central"
+    return dossier
+
+
+def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rating_product, proposed_to_central):
+    signer = _client_for(people.signer)
+
+    # When the central council scored 78.50 and the province recognises the product on that result
+    page = _post(signer, _record_url(proposed_to_central), {
+        "action": "central_refusal", "refusal-central_score": "78.50", "refusal-decision_number": "15/QĐ-UBND",
+        "refusal-decision_date": "2027-02-15", "refusal-issued_on": "",
+    })
+
+    # Then a provincial 4★ certificate is issued on the central score, and the result keeps both
+    assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2027."]
+    certificate = OcopCertification.objects.get()
+    assert (certificate.stars, certificate.issuing_level, certificate.decision_number, certificate.score_total,
+            certificate.issued_on) == (4, "province", "15/QĐ-UBND", Decimal("78.50"), datetime.date(2027, 2, 15))
+    result = Result.objects.get(dossier=proposed_to_central)
+    assert (result.status, result.star, result.central_score, result.decision_number, result.certificate) == (
+        "decided", 5, Decimal("78.50"), "15/QĐ-UBND", certificate,
+    )
+    assert Dossier.objects.get(pk=proposed_to_central.pk).status == "recognised"
+    assert elements(page.content, id="ocop-decision-central-score", data_value="78.50")
+    rating_product.refresh_from_db()
+    assert rating_product.ocop_certification == certificate
+
+
+def test_central_score_below_50_ends_without_recognition(people, rating_product, proposed_to_central):
+    page = _post(_client_for(people.signer), _record_url(proposed_to_central),
+                 {"action": "central_refusal", "refusal-central_score": "45", "refusal-decision_number": ""})
+
+    assert message_texts(page) == ["Đã ghi nhận quyết định; sản phẩm không được cấp giấy chứng nhận OCOP."]
+    result = Result.objects.get(dossier=proposed_to_central)
+    assert (result.status, result.central_score, result.certificate) == ("decided", Decimal("45.00"), None)
+    assert Dossier.objects.get(pk=proposed_to_central.pk).status == "not_recognised"
+    assert not OcopCertification.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "field_error", "message"),
+    [
+        ({"refusal-central_score": "90", "refusal-decision_number": "15/QĐ-UBND",
+          "refusal-decision_date": "2027-02-15"}, "Điểm phải dưới 90: từ 90 điểm trung ương công nhận 5 sao.", None),
+        ({"refusal-central_score": "abc"}, "Hãy nhập điểm bằng số, ví dụ 78.50.", None),
+        ({"refusal-central_score": "72", "refusal-decision_number": ""}, None,
+         "Hãy nhập số và ngày của quyết định công nhận."),
+    ],
+)
+def test_central_refusal_with_bad_input_changes_nothing(people, proposed_to_central, data, field_error, message):
+    before = workflow_state()
+
+    page = _post(_client_for(people.signer), _record_url(proposed_to_central), {"action": "central_refusal", **data})
+
+    assert workflow_state() == before
+    assert not OcopCertification.objects.exists()
+    text = page.content.decode()
+    if field_error:
+        assert field_error in text
+    if message:
+        assert message_texts(page) == [message]
+
+
 def test_one_star_result_is_decided_without_number_and_without_certificate(people, rating_product):
     dossier, _round = _finalised_by_the_chair(people, rating_product, [PLAN_LOWEST] * 4)
     signer = _client_for(people.signer)
