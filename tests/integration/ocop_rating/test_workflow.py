@@ -42,6 +42,7 @@ from ocop_rating.services import (
     result_compute,
     result_finalise,
     result_record_central_decision,
+    result_record_central_refusal,
     result_record_decision,
     round_finalise,
     round_open,
@@ -201,6 +202,42 @@ def test_five_star_result_is_proposed_to_central_and_certified_only_on_the_minis
     product.refresh_from_db()
     assert product.valid_ocop_certification.stars == 5
     assert Dossier.objects.get(pk=dossier.pk).status == "recognised"
+
+
+def test_central_result_below_90_is_recorded_only_by_the_signer_and_only_once_proposed(people, product):
+    dossier, _round = dossier_in_scoring(product, people)
+    for user in (people.chair, *people.members):
+        sheet_score(dossier, user, PLAN_FULL)
+    result_finalise(dossier=dossier, actor=people.chair)
+
+    # Before the province's proposal, the central result cannot be recorded
+    assert_refused(
+        lambda: result_record_central_refusal(dossier=dossier, central_score=D("80"), decision_number="15/QĐ-UBND",
+                                              decision_date=datetime.date(2027, 2, 15), actor=people.signer),
+        message="Kết quả này chưa được đề nghị trung ương công nhận.", actor=people.signer,
+        action="result_record_central_refusal",
+    )
+    result_record_decision(dossier=dossier, decision_number="88/QĐ-UBND", decision_date=datetime.date(2026, 12, 10),
+                           actor=people.signer)
+    # nor by the chair, nor with a score of 90 or more
+    assert_refused(
+        lambda: result_record_central_refusal(dossier=dossier, central_score=D("80"), decision_number="15/QĐ-UBND",
+                                              decision_date=datetime.date(2027, 2, 15), actor=people.chair),
+        message="Chỉ người ký quyết định được ghi nhận quyết định công nhận.", actor=people.chair,
+        action="result_record_central_refusal",
+    )
+    assert_refused(
+        lambda: result_record_central_refusal(dossier=dossier, central_score=D("90.00"), decision_number="15/QĐ-UBND",
+                                              decision_date=datetime.date(2027, 2, 15), actor=people.signer),
+        message="Điểm của hội đồng trung ương phải từ 0 đến dưới 90.", actor=people.signer,
+        action="result_record_central_refusal",
+    )
+
+    # When the central council scored 55.5: a provincial 3★ certificate on that score
+    result = result_record_central_refusal(dossier=dossier, central_score=D("55.5"), decision_number="15/QĐ-UBND",
+                                           decision_date=datetime.date(2027, 2, 15), actor=people.signer)
+    assert (result.status, result.central_score, result.certificate.stars, result.certificate.issuing_level,
+            result.certificate.score_total) == ("decided", D("55.50"), 3, "province", D("55.50"))
 
 
 def test_one_star_result_gets_a_decision_but_no_certificate(people, product):
