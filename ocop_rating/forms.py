@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -47,6 +48,14 @@ def knockout_field(criterion: Criterion) -> str:
     return f"knockout-{criterion.pk}"
 
 
+OPTION_ID = re.compile(r"[0-9]{1,9}")
+
+
+def _option_id(value: str) -> int | None:
+    """The option id in a posted value: ASCII digits only, short enough for any database integer."""
+    return int(value) if OPTION_ID.fullmatch(value) else None
+
+
 def sheet_choices_parse(data, leaves: list[Criterion]) -> tuple[list[LeafChoice], list[str]]:
     """Read the posted sheet: one option id (or yes/no for a binary leaf) and a knock-out flag per leaf.
 
@@ -54,7 +63,7 @@ def sheet_choices_parse(data, leaves: list[Criterion]) -> tuple[list[LeafChoice]
     refuses it; only values that are not option ids at all are refused here.
     """
     raw = {leaf.pk: (data.get(leaf_field(leaf)) or "").strip() for leaf in leaves}
-    wanted_ids = {int(value) for leaf_pk, value in raw.items() if value.isdigit()}
+    wanted_ids = {option_id for value in raw.values() if (option_id := _option_id(value)) is not None}
     options = Option.objects.in_bulk(wanted_ids)
     choices, errors = [], []
     for leaf in leaves:
@@ -63,8 +72,8 @@ def sheet_choices_parse(data, leaves: list[Criterion]) -> tuple[list[LeafChoice]
         option, points = None, None
         if leaf.is_binary and value in (BINARY_YES, BINARY_NO):
             points = leaf.max_points if value == BINARY_YES else Decimal(0)
-        elif value.isdigit() and int(value) in options:
-            option = options[int(value)]
+        elif _option_id(value) in options:
+            option = options[_option_id(value)]
         elif value:
             errors.append(gettext("Lựa chọn cho tiêu chí %(code)s không hợp lệ.") % {"code": leaf.code})
             continue

@@ -39,6 +39,7 @@ from .scoring import (
     star_band,
 )
 from .selectors import sheet_spec_get
+from .workflow_selectors import scoring_pending_for
 
 T = Result.Status
 RESULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -148,9 +149,18 @@ def _result_note_values(values: dict) -> str:
 def result_compute(*, dossier: Dossier, actor) -> Result:
     """Compute (or recompute, until finalised) the council's result for ``dossier``; secretariat or chair."""
     locked = _dossier_in_round(dossier)
-    if not (roles.user_has_role(actor, roles.SECRETARIAT) or _is_chair(actor, locked.round_id)):
+    is_secretariat = roles.user_has_role(actor, roles.SECRETARIAT)
+    if not (is_secretariat or _is_chair(actor, locked.round_id)):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng hoặc cơ quan tham mưu được tính kết quả."))
+    if not is_secretariat:
+        _chair_has_scored(actor=actor, dossier=locked)
     return _result_store(dossier=locked, actor=actor)
+
+
+def _chair_has_scored(*, actor, dossier: Dossier) -> None:
+    """Scoring is blind for the chair too: no result before their own sheet is in (or a conflict declared)."""
+    if scoring_pending_for(user=actor, dossier=dossier):
+        raise TransitionRefused(_("Hãy nộp phiếu chấm của bạn cho hồ sơ này trước khi tính hoặc chốt kết quả."))
 
 
 @refusals_audited("result_finalise")
@@ -162,6 +172,7 @@ def result_finalise(*, dossier: Dossier, actor) -> Result:
     locked = _dossier_in_round(dossier)
     if not _is_chair(actor, locked.round_id):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng được chốt kết quả."))
+    _chair_has_scored(actor=actor, dossier=locked)
     scorecards = list(Scorecard.objects.select_for_update().filter(assignment__dossier=locked))
     if any(card.status == Scorecard.Status.REOPENED for card in scorecards):
         raise TransitionRefused(_("Có phiếu chấm đang được mở lại để chấm lại: hãy chờ thành viên nộp lại."))
@@ -176,8 +187,9 @@ def result_finalise(*, dossier: Dossier, actor) -> Result:
                                  note=_("hội đồng chốt kết quả"))
     result = result_transition(result=result, to_status=Result.Status.FINALISED, actor=actor,
                                finalised_at=timezone.now())
+    # No figures in the dossier's history: the producer reads it, and sees the result only once decided.
     dossier_transition(dossier=locked, to_status=Dossier.Status.FINALISED, actor=actor,
-                       note=_result_note(result))
+                       note=_("hội đồng đã chốt kết quả"))
     return result
 
 

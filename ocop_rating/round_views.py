@@ -66,7 +66,12 @@ from .rounds import (
     round_scoring_start,
     scorecard_reopen,
 )
-from .workflow_selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
+from .workflow_selectors import (
+    REVEALED_RESULT_STATUSES,
+    SUBMITTED_SCORECARDS,
+    scorecards_visible_to,
+    scoring_pending_for,
+)
 
 RECENT_DECISIONS = 20
 AWAITING_DECISION = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL)
@@ -163,8 +168,11 @@ def _round_or_404(request, round_id: int) -> tuple[EvaluationRound, bool, bool]:
     return round_, is_secretariat, is_chair
 
 
-def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember]) -> list[dict]:
-    """One row per dossier of the round: each seat's sheet status (never points) and the result."""
+def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember], *, viewer) -> list[dict]:
+    """One row per dossier of the round: each seat's sheet status (never points) and the result.
+
+    A dossier's result stays hidden from a viewer who still has to score it (the chair is a scorer too).
+    """
     dossiers = list(
         Dossier.objects.filter(round=round_).select_related("product", "result").order_by("pk")
     )
@@ -189,11 +197,17 @@ def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember]) -> list[
                 "status": scorecard.status if scorecard else ("none" if assignment else "unassigned"),
                 "conflict": conflicts.get((dossier.pk, seat.pk)),
             })
+        own = next((cell for cell in cells if cell["assigned"] and cell["seat"].user_id == viewer.pk), None)
+        pending = own is not None and not (own["conflict"] and own["conflict"].has_conflict) and (
+            own["scorecard"] is None or own["scorecard"].status not in SUBMITTED_SCORECARDS
+        )
         rows.append({
             "dossier": dossier,
             "title": dossier.product_name or dossier.product.get_title(),
             "cells": cells,
-            "result": getattr(dossier, "result", None),
+            "result": None if pending else getattr(dossier, "result", None),
+            "result_hidden": pending and getattr(dossier, "result", None) is not None,
+            "scoring_pending": pending,
             "in_round": dossier.status == Dossier.Status.IN_ROUND,
         })
     return rows
@@ -211,7 +225,7 @@ def round_detail(request, round_id: int):
     context = {
         "round": round_,
         "seats": [{"seat": seat, "name": user_label(seat.user)} for seat in seats],
-        "rows": _progress_rows(round_, seats),
+        "rows": _progress_rows(round_, seats, viewer=request.user),
         "is_secretariat": is_secretariat,
         "is_chair": is_chair,
         "is_open": is_open,
@@ -390,6 +404,10 @@ def round_result(request, round_id: int, dossier_id: int):
     round_, is_secretariat, is_chair = _round_or_404(request, round_id)
     dossier = _dossier_of_round_or_404(round_, dossier_id)
     result = Result.objects.filter(dossier=dossier).first()
+    scoring_pending = scoring_pending_for(user=request.user, dossier=dossier)
+    result_hidden = scoring_pending and result is not None
+    if scoring_pending:
+        result = None
     assignments = list(
         Assignment.objects.filter(dossier=dossier, round=round_).select_related("member__user", "scorecard")
         .order_by("member__role", "member_id")
@@ -422,8 +440,11 @@ def round_result(request, round_id: int, dossier_id: int):
         ],
         "is_secretariat": is_secretariat,
         "is_chair": is_chair,
-        "can_compute": in_round and round_.status == EvaluationRound.Status.SCORING,
-        "can_finalise": is_chair and in_round and round_.status == EvaluationRound.Status.SCORING,
+        "result_hidden": result_hidden,
+        "scoring_pending": scoring_pending,
+        "can_compute": in_round and round_.status == EvaluationRound.Status.SCORING and not scoring_pending,
+        "can_finalise": is_chair and in_round and round_.status == EvaluationRound.Status.SCORING
+        and not scoring_pending,
         "reopen_form": ReopenForm(),
     }
     return render(request, "ocop_rating/portal/rounds/result.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from . import roles
-from .models import Assignment, CouncilMember, Dossier, Result, Scorecard
+from .models import Assignment, ConflictDeclaration, CouncilMember, Dossier, Result, Scorecard
 
 REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL, Result.Status.DECIDED)
 SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
@@ -83,3 +83,22 @@ DECIDED_DOSSIER_STATUSES = (
     Dossier.Status.FINALISED, Dossier.Status.PROPOSED_CENTRAL, Dossier.Status.RECOGNISED,
     Dossier.Status.NOT_RECOGNISED,
 )
+
+
+def scoring_pending_for(*, user, dossier: Dossier) -> bool:
+    """Return True while ``user`` still has to score ``dossier``: assigned, no conflict, sheet not submitted.
+
+    Until then the user sees no computed figure of the dossier (average, spread, star, reasons): with
+    two sheets in, the average and the spread give away both members' totals.
+    """
+    assignment = (
+        Assignment.objects.filter(dossier=dossier, round_id=dossier.round_id, member__user=user)
+        .select_related("scorecard", "member").first()
+        if dossier.round_id and getattr(user, "is_authenticated", False) else None
+    )
+    if assignment is None:
+        return False
+    if ConflictDeclaration.objects.filter(member=assignment.member, dossier=dossier, has_conflict=True).exists():
+        return False
+    scorecard = getattr(assignment, "scorecard", None)
+    return scorecard is None or scorecard.status not in SUBMITTED_SCORECARDS

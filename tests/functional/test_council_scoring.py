@@ -194,6 +194,23 @@ def test_option_of_another_criterion_is_refused_and_nothing_is_saved(scoring, pe
     assert AuditEvent.objects.filter(action="scorecard_save_entry", refused=True, actor=member).count() == 1
 
 
+@pytest.mark.parametrize("value", ["²", "9" * 30, "-3", "1.5"])
+def test_a_value_that_is_no_option_id_is_refused_without_an_error_page(scoring, people, value):
+    member = people.members[0]
+    client = _client_for(member)
+    url = _url(_assignment(scoring, member))
+    _post(client, url, {"action": "conflict", "has_conflict": "no"})
+    data, _parts = _sheet_data(scoring)
+    target = next(leaf for leaf in sheet_leaves(scoring).values() if not leaf.is_binary)
+    data[f"leaf-{target.pk}"] = value
+
+    page = _post(client, url, {"action": "save", **data})
+
+    assert page.status_code == 200
+    assert message_texts(page) == [f"Lựa chọn cho tiêu chí {target.code} không hợp lệ."]
+    assert not ScoreEntry.objects.exists()
+
+
 def test_conflicted_member_cannot_score(scoring, people):
     member = people.members[0]
     client = _client_for(member)

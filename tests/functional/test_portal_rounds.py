@@ -33,6 +33,7 @@ from tests.factories import PASSWORD, THANH_HOA, ProductFactory
 from tests.rating import (
     PLAN_81,
     PLAN_83,
+    PLAN_LOWEST,
     dossier_forwarded,
     dossier_in_scoring,
     sheet_score,
@@ -581,3 +582,54 @@ def test_round_detail_query_count_does_not_grow_with_dossiers(people, viewer):
     assert len(elements(_client_for(user).get(_detail(four)).content, css_class="ocop-progress__row")) == 4
 
     assert _queries(user, four) == one_count == ROUND_DETAIL_QUERIES
+
+
+def test_the_chair_sees_no_result_figure_before_submitting_their_own_sheet(people, rating_product):
+    # Given two members have submitted very different sheets (83 and 15) and the chair has not scored yet
+    dossier, round_ = dossier_in_scoring(rating_product, people)
+    sheet_score(dossier, people.members[0], PLAN_83)
+    sheet_score(dossier, people.members[1], PLAN_LOWEST)
+    chair, secretariat = _client_for(people.chair), _client_for(people.secretariat)
+    before = workflow_state()
+
+    # When the chair tries to compute the result
+    page = _post_from(chair, _result_url(round_, dossier), _round_action("round_result_compute", round_,
+                                                                           dossier_id=dossier.pk), {"back": "result"})
+
+    # Then it is refused and nothing is computed
+    assert message_texts(page) == ["Hãy nộp phiếu chấm của bạn cho hồ sơ này trước khi tính hoặc chốt kết quả."]
+    assert workflow_state() == before
+
+    # When the secretariat computes it (average 49, spread 68), the secretariat sees the figures
+    _post_from(secretariat, _result_url(round_, dossier), _round_action("round_result_compute", round_,
+                                                                         dossier_id=dossier.pk), {"back": "result"})
+    assert elements(secretariat.get(_result_url(round_, dossier)).content, id="ocop-result-spread", data_value="68.00")
+
+    # but the chair, still to score, sees neither on the result page nor in the progress table
+    for page in (chair.get(_result_url(round_, dossier)), chair.get(_detail(round_))):
+        html = page.content.decode()
+        assert not any(figure in html for figure in ("49.00", "49,00", "68.00", "68,00", "chênh lệch 68"))
+    assert elements(chair.get(_result_url(round_, dossier)).content, id="ocop-result-status", data_value="hidden")
+    progress = chair.get(_detail(round_))
+    assert elements(progress.content, css_class="ocop-progress__result", data_result="none")
+    assert not elements(progress.content, **{"<tag>": "form", "action": _round_action(
+        "round_result_compute", round_, dossier_id=dossier.pk)})
+
+    # When the chair submits their own sheet, the result shows to them too
+    sheet_score(dossier, people.chair, PLAN_83)
+    assert elements(chair.get(_result_url(round_, dossier)).content, id="ocop-result-status", data_value="computed")
+
+
+def test_the_producer_reads_no_council_figure_in_the_history_before_the_decision(people, rating_product):
+    dossier, round_ = dossier_in_scoring(rating_product, people)
+    for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81),
+                       (people.members[2], PLAN_83)]:
+        sheet_score(dossier, user, plan)
+    _post_from(_client_for(people.chair), _detail(round_),
+               _round_action("round_result_finalise", round_, dossier_id=dossier.pk), {})
+
+    page = _client_for(people.producer).get(reverse("ocop_rating:dossier_detail", kwargs={"dossier_id": dossier.pk}))
+
+    html = page.content.decode()
+    assert "hội đồng đã chốt kết quả" in html
+    assert not any(figure in html for figure in ("82.00", "82,00", "4 sao"))
