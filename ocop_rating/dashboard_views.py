@@ -151,6 +151,14 @@ def dashboard(request):
     return render(request, "ocop_rating/portal/dashboard/index.html", context)
 
 
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: str) -> str:
+    """Text a producer typed, made inert for spreadsheet programs (no formula: OWASP CSV injection)."""
+    return f"'{value}" if value[:1] in CSV_FORMULA_STARTS else value
+
+
 @login_required
 @require_GET
 def dashboard_expiring_csv(request):
@@ -172,7 +180,8 @@ def dashboard_expiring_csv(request):
         certificate = row.certificate
         producer = certificate.product.producer
         writer.writerow([
-            certificate.code, certificate.product.get_title(), producer.name if producer else "", row.ward_name,
+            certificate.code, _csv_text(certificate.product.get_title()), _csv_text(producer.name if producer else ""),
+            row.ward_name,
             certificate.stars, f"{certificate.valid_until:%d/%m/%Y}", row.days_left,
             f"{row.window_opens:%d/%m/%Y} – {row.window_closes:%d/%m/%Y}", yes if row.window_open else no,
             yes if row.has_reevaluation else no,

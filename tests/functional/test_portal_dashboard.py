@@ -286,6 +286,19 @@ def test_expiring_list_as_csv(people, province):
     assert rows[1][10] == "http://testserver/ocop/verify/38-16378-002-2023/"
 
 
+def test_csv_cells_a_producer_typed_cannot_become_formulas(people, province):
+    _dossiers, certificates = province
+    product = certificates["soon"].product
+    product.title = '=HYPERLINK("http://evil.example/","Bấm vào đây")'
+    product.save()
+
+    response = _client_for(people.secretariat).get(CSV_URL)
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:])))
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example/","Bấm vào đây")'
+    assert rows[2][1] == "Nước mắm Lê Gia"
+
+
 # --- query count -------------------------------------------------------------------------------------
 
 
