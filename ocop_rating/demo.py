@@ -318,7 +318,7 @@ def _open_dossier_exists(product: Product, kind: str) -> bool:
     ).exists()
 
 
-def _dossier_prepare(*, plan: DossierPlan, cast: Cast, written: list[str], summary: LoadSummary,
+def _dossier_prepare(*, plan: DossierPlan, cast: Cast, written: list[tuple], summary: LoadSummary,
                      leaves_done: int | None = None, submit: bool = True) -> Dossier | None:
     """Open the dossier as the producer, self-assess, attach evidence and submit it; None if it exists."""
     product = _product(plan.upc)
@@ -339,14 +339,14 @@ def _dossier_prepare(*, plan: DossierPlan, cast: Cast, written: list[str], summa
         for kind, label in (("business_registration", "Giấy chứng nhận đăng ký"), ("test_reports", "Phiếu kiểm nghiệm")):
             evidence = evidence_file_add(dossier=dossier, kind=kind, actor=actor,
                                          uploaded_file=_evidence_image(f"{label} - {product.title}"))
-            written.append(evidence.file.name)
+            written.append((evidence.file.storage, evidence.file.name))
     summary.record("rating dossiers", created=True, updated=False)
     if submit and leaves_done is None:
         dossier = dossier_submit(dossier=dossier, actor=actor)
     return dossier
 
 
-def _early_dossiers_load(*, cast: Cast, written: list[str], summary: LoadSummary) -> None:
+def _early_dossiers_load(*, cast: Cast, written: list[tuple], summary: LoadSummary) -> None:
     _dossier_prepare(plan=DRAFT_DOSSIER, cast=cast, written=written, summary=summary, leaves_done=14, submit=False)
     _dossier_prepare(plan=SUBMITTED_DOSSIER, cast=cast, written=written, summary=summary)
     returned = _dossier_prepare(plan=RETURNED_DOSSIER, cast=cast, written=written, summary=summary)
@@ -368,7 +368,7 @@ def _sheet_fill(*, dossier: Dossier, member, plan: DossierPlan, work: SheetWork)
         scorecard_submit(dossier=dossier, actor=member, comments=MEMBER_COMMENTS)
 
 
-def _round_load(*, plan: RoundPlan, cast: Cast, written: list[str], summary: LoadSummary) -> None:
+def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: LoadSummary) -> None:
     """Open the round, seat the council, assign the dossiers, score them and, if planned, decide and close."""
     if EvaluationRound.objects.filter(province_code=data.THANH_HOA, name=plan.name).exists():
         summary.record("rating rounds", created=False, updated=False)
@@ -406,7 +406,7 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[str], summary: Loa
     round_finalise(round=round_, actor=cast.chair)
 
 
-def rating_demo_load(*, summary: LoadSummary, written: list[str]) -> None:
+def rating_demo_load(*, summary: LoadSummary, written: list[tuple]) -> None:
     """Load the rating workflow's demo (after the catalogue and the accounts, in the same transaction)."""
     cast = _cast()
     _workplaces_load(cast=cast, summary=summary)

@@ -397,12 +397,12 @@ def demo_data_load(
     """Load the whole demo in one transaction; files written by a failed run are removed.
 
     ``then(summary=, written=)`` runs last in the same transaction (the rating workflow's demo); it
-    appends the names of the files it stores (in the default storage) to ``written``.
+    appends ``(storage, name)`` of each file it stores to ``written``.
     """
     summary = LoadSummary()
     written: list[str] = []
     image_storage = ProductImage._meta.get_field("original").storage
-    extra_written: list[str] = []
+    extra_written: list[tuple] = []
     try:
         with transaction.atomic():
             demo_catalogue_load(with_images=with_images, summary=summary, written=written)
@@ -412,10 +412,7 @@ def demo_data_load(
     except Exception:
         for name in written:
             image_storage.delete(name)
-        if extra_written:
-            from django.core.files.storage import default_storage
-
-            for name in extra_written:
-                default_storage.delete(name)
+        for storage, name in extra_written:
+            storage.delete(name)
         raise
     return summary
