@@ -47,10 +47,9 @@ def portal(request):
     rows = []
     if held & set(SCORING_ROLES):
         for assignment in assignments_for_member(user=request.user).select_related(
-            "dossier__product", "dossier__product_set",
+            "dossier__product", "dossier__product_set", "scorecard",
         ):
-            scorecard = Scorecard.objects.filter(assignment=assignment).first()
-            rows.append({"assignment": assignment, "scorecard": scorecard})
+            rows.append({"assignment": assignment, "scorecard": getattr(assignment, "scorecard", None)})
     context = {
         "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in held],
         "rows": rows,

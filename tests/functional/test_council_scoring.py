@@ -7,7 +7,9 @@ Every POST carries the CSRF token of the page the form came from.
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,7 +22,7 @@ from ocop_rating.models import (
     Scorecard,
     ScoreEntry,
 )
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, ProductFactory
 from tests.rating import dossier_in_scoring, sheet_leaves
 
 from .shop import csrf_token, elements, message_texts
@@ -238,3 +240,20 @@ def test_conflict_with_a_conflict_needs_a_note(scoring, people):
     assert message_texts(page) == ["Hãy ghi rõ nội dung xung đột lợi ích."]
     assert elements(page.content, name="has_conflict", value="no")
     assert not ConflictDeclaration.objects.exists()
+
+
+def test_portal_home_costs_the_same_queries_for_one_or_three_assignments(people, rating_product):
+    member = people.members[0]
+    client = _client_for(member)
+    dossier_in_scoring(rating_product, people)
+    client.get(reverse("ocop_rating:portal"))  # the session's first page creates its basket
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("ocop_rating:portal")).status_code == 200
+    for title in ("Nước mắm Lạch Bạng", "Nước mắm Ba Làng"):
+        product = ProductFactory(title=title, producer=rating_product.producer)
+        dossier_in_scoring(product, people)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(reverse("ocop_rating:portal"))
+
+    assert len(elements(page.content, css_class="ocop-assignment")) == 3
+    assert len(three.captured_queries) == len(one.captured_queries)
