@@ -137,7 +137,8 @@ def _certificate_transition(
     return locked
 
 
-def _issue_check(*, product, stars: int, decision_number: str, issuing_level: str, score_total) -> None:
+def _issue_check(*, product, stars: int, decision_number: str, issuing_level: str, score_total,
+                 decision_date: datetime.date, issued_on: datetime.date) -> None:
     if stars in (1, 2):
         raise CertificateError(_("Sản phẩm đạt %(stars)s sao không được cấp giấy chứng nhận OCOP (chỉ 3–5 sao).")
                                % {"stars": stars})
@@ -155,6 +156,10 @@ def _issue_check(*, product, stars: int, decision_number: str, issuing_level: st
         raise CertificateError(
             _("Tổng điểm %(score)s không đủ cho hạng %(stars)s sao (tối thiểu %(min)s điểm).")
             % {"score": score_total, "stars": stars, "min": STAR_MIN_SCORE[stars]}
+        )
+    if decision_date is not None and issued_on < decision_date:
+        raise CertificateError(
+            _("Ngày cấp giấy chứng nhận không được trước ngày quyết định %(date)s.") % {"date": _date(decision_date)}
         )
     if product.pk is None:
         raise CertificateError(_("Sản phẩm chưa được lưu."))
@@ -180,7 +185,7 @@ def certificate_issue(
     """
     _issue_check(
         product=product, stars=stars, decision_number=decision_number, issuing_level=issuing_level,
-        score_total=score_total,
+        score_total=score_total, decision_date=decision_date, issued_on=issued_on,
     )
     for _attempt in range(CODE_ALLOCATION_ATTEMPTS):
         try:

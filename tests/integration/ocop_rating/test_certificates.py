@@ -147,6 +147,8 @@ class TestIssue:
             ({"stars": 4, "issuing_level": "central"}, "Sản phẩm 3 sao, 4 sao do Chủ tịch UBND cấp tỉnh công nhận."),
             ({"decision_number": "  "}, "Cần số quyết định công nhận để cấp giấy chứng nhận."),
             ({"score_total": Decimal("69.99")}, "Tổng điểm 69.99 không đủ cho hạng 4 sao (tối thiểu 70 điểm)."),
+            ({"issued_on": datetime.date(2026, 3, 9)},
+             "Ngày cấp giấy chứng nhận không được trước ngày quyết định 10/03/2026."),
         ],
     )
     def test_refusals_write_nothing(self, overrides, message):
