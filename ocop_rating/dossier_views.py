@@ -343,7 +343,7 @@ def _assessment_differs(choice, row: SelfAssessment | None, note: str) -> bool:
 
 
 def _self_assessment_save(request, *, dossier: Dossier, leaves: list[Criterion]) -> bool:
-    """Save every changed leaf in one transaction; on any refusal nothing is saved. True when saved."""
+    """Save every changed leaf in one transaction; on any refusal nothing is saved. False when refused."""
     choices, errors = sheet_choices_parse(request.POST, leaves)
     for error in errors:
         messages.error(request, error)
@@ -365,6 +365,9 @@ def _self_assessment_save(request, *, dossier: Dossier, leaves: list[Criterion])
             choice = LeafChoice(criterion=choice.criterion, option=row.option, points=row.points, knockout=False)
         if _assessment_differs(choice, row, note):
             changed.append((choice, note))
+    if not changed:
+        messages.info(request, _("Không có thay đổi nào để lưu."))
+        return True
     try:
         with transaction.atomic():
             for choice, note in changed:
@@ -373,6 +376,7 @@ def _self_assessment_save(request, *, dossier: Dossier, leaves: list[Criterion])
     except RatingError as exc:
         _refused(request, exc, action="dossier_self_assessment_set", dossier=dossier)
         return False
+    messages.success(request, _("Đã lưu phần tự đánh giá."))
     return True
 
 
@@ -407,7 +411,6 @@ def dossier_self_assessment(request, dossier_id: int):
     posted = None
     if request.method == "POST":
         if _self_assessment_save(request, dossier=dossier, leaves=leaves):
-            messages.success(request, _("Đã lưu phần tự đánh giá."))
             if request.POST.get("action") == "save_and_back":
                 return redirect("ocop_rating:dossier_detail", dossier_id=dossier.pk)
             return redirect("ocop_rating:dossier_self_assessment", dossier_id=dossier.pk)

@@ -334,6 +334,8 @@ def test_a_submitted_dossier_cannot_be_edited(people, rating_product):
     sheet = post_form(client, url("dossier_self_assessment", dossier),
                       {"action": "save", **sheet_data(dossier, {"1.1": 1})})
     assert message_texts(sheet) == [message]
+    unchanged = post_form(client, url("dossier_self_assessment", dossier), {"action": "save", **sheet_data(dossier)})
+    assert message_texts(unchanged) == ["Không có thay đổi nào để lưu."]
     upload = post_form(client, url("dossier_evidence", dossier), {"kind": "other", "file": png_upload()})
     assert message_texts(upload) == [message]
     evidence = EvidenceFile.objects.get()
