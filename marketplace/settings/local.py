@@ -7,3 +7,4 @@ INTERNAL_IPS = ["127.0.0.1"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
+DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)  # noqa: F405

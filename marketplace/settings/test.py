@@ -14,3 +14,4 @@ PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-test-private-")
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+DEMO_DATA_ALLOWED = True

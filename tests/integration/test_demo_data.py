@@ -9,8 +9,8 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
+from django.core.management import CommandError, call_command
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -179,3 +179,14 @@ def test_menu_links_to_the_certificate_check_and_to_the_portal_only_for_rating_r
     assert shopper.login(username="khachhang@ocop.vn", password=DEMO_PASSWORD)
     assert reverse("ocop_rating:portal") in links(member)
     assert reverse("ocop_rating:portal") not in links(shopper)
+
+
+@override_settings(DEMO_DATA_ALLOWED=False)
+def test_demo_data_is_refused_where_not_allowed_and_writes_nothing():
+    users = get_user_model().objects.count()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_demo_data", "--no-images")
+
+    assert str(refused.value).startswith("The demo creates accounts for every role")
+    assert (get_user_model().objects.count(), Product.objects.count()) == (users, 0)

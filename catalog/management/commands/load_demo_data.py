@@ -3,7 +3,8 @@
 Idempotent: a second run creates and updates nothing.
 """
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from catalog.demo.loader import DemoUser, demo_data_load
 from ocop_rating.demo import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
@@ -35,6 +36,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "The demo creates accounts for every role (secretariat, decision signer...) with published "
+                "passwords. Set DEMO_DATA_ALLOWED=True only on a machine for trying the project, never in production."
+            )
         summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=rating_demo_load)
         kinds = sorted(set(summary.created) | set(summary.updated))
         width = max(len(kind) for kind in kinds)
