@@ -125,6 +125,10 @@ class DossierCreateForm(RegistrationFieldsMixin):
         pk = self.cleaned_data.get("product_set")
         return ProductSet.objects.get(pk=pk) if pk else None
 
+    def registration_fields(self) -> list:
+        """The optional Mẫu 01 fields, in form order (the bound fields after product, kind and set)."""
+        return [field for field in self if field.name not in self.field_order]
+
 
 class EvidenceUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại minh chứng"), choices=[("", _("— Chọn loại —")), *EvidenceFile.Kind.choices],
