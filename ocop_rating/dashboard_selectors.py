@@ -18,6 +18,7 @@ from catalog.selectors import valid_stars_expression
 from marketplace.core.divisions import ward_name
 
 from .certificates import REEVALUATION_WINDOW_CLOSES_DAYS, REEVALUATION_WINDOW_OPENS_DAYS
+from .dossiers import working_days_between
 from .models import Dossier
 
 CERTIFIED_STARS = (3, 4, 5)
@@ -108,23 +109,6 @@ class DashboardSummary:
     waiting_at_communes: int
     overdue_at_communes: int
     expiring: int
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Mon–Fri days after ``start`` up to and including ``end``; negative when ``end`` is before ``start``.
-
-    Same calendar as dossiers.working_days_add (no public holidays): the deadline day itself counts.
-    """
-    sign = 1
-    if end < start:
-        start, end, sign = end, start, -1
-    days = (end - start).days
-    full_weeks, rest = divmod(days, 7)
-    count = full_weeks * 5
-    for offset in range(1, rest + 1):
-        if (start + datetime.timedelta(days=offset)).weekday() < 5:
-            count += 1
-    return sign * count
 
 
 def dossier_status_counts() -> list[StatusCount]:

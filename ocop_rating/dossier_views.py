@@ -18,7 +18,6 @@ django message and nothing is written (every refusal is audited by the service).
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -55,6 +54,7 @@ from .dossiers import (
     dossier_submit,
     evidence_file_add,
     evidence_file_remove,
+    working_days_between,
 )
 from .errors import RatingError
 from .events import audit_event_write
@@ -91,19 +91,6 @@ NEXT_STEPS = {
 }
 HANDLED_STATUSES = (S.FORWARDED, S.RETURNED)
 RECENTLY_HANDLED = 20
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days (Mon–Fri) after ``start`` up to and including ``end``; negative when ``end`` is past."""
-    sign = 1
-    if end < start:
-        start, end, sign = end, start, -1
-    days, current = 0, start
-    while current < end:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            days += 1
-    return sign * days
 
 
 # --- access -------------------------------------------------------------------------------------

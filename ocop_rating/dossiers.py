@@ -85,6 +85,23 @@ def working_days_add(start: datetime.date, days: int) -> datetime.date:
     return current
 
 
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Mon–Fri days after ``start`` up to and including ``end``; negative when ``end`` is before ``start``.
+
+    Same calendar as working_days_add (no public holidays): the deadline day itself counts.
+    """
+    sign = 1
+    if end < start:
+        start, end, sign = end, start, -1
+    days = (end - start).days
+    full_weeks, rest = divmod(days, 7)
+    count = full_weeks * 5
+    for offset in range(1, rest + 1):
+        if (start + datetime.timedelta(days=offset)).weekday() < 5:
+            count += 1
+    return sign * count
+
+
 def criteria_version_current(*, on: datetime.date | None = None) -> CriteriaVersion:
     """Return the active criteria version in force on ``on`` (today by default)."""
     on = on or timezone.localdate()
