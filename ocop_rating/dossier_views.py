@@ -308,10 +308,10 @@ def dossier_registration(request, dossier_id: int):
                 dossier_registration_set(dossier=dossier, registration=form.registration(only_filled=False),
                                          actor=request.user)
             except RatingError as exc:
-                messages.error(request, exc.message)
+                messages.error(request, exc.message)  # re-shown below with what was typed
+            else:
+                messages.success(request, _("Đã lưu phiếu đăng ký."))
                 return redirect("ocop_rating:dossier_detail", dossier_id=dossier.pk)
-            messages.success(request, _("Đã lưu phiếu đăng ký."))
-            return redirect("ocop_rating:dossier_detail", dossier_id=dossier.pk)
     else:
         form = RegistrationForm(initial={
             **{name: getattr(dossier, name) for name in RegistrationForm.base_fields},
@@ -509,7 +509,9 @@ def commune_queue(request):
         rows.append({"dossier": dossier, "ward": ward_name(dossier.ward_code), "days_left": left,
                      "overdue": dossier.commune_deadline < today})
     handled = list(
-        DossierEvent.objects.filter(actor=request.user, to_status__in=HANDLED_STATUSES)
+        # Only communes the officer still covers: the others' dossiers are no longer theirs to open.
+        DossierEvent.objects.filter(actor=request.user, to_status__in=HANDLED_STATUSES,
+                                    dossier__ward_code__in=request.user.ocop_communes.values("ward_code"))
         .select_related("dossier__product").order_by("-at", "-pk")[:RECENTLY_HANDLED]
     )
     return render(request, "ocop_rating/portal/commune/queue.html",

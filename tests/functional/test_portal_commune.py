@@ -83,6 +83,9 @@ def test_officer_sees_the_dossier_in_the_queue_and_forwards_it_with_the_four_ite
     # and the producer sees the commune's assessment on the dossier
     detail = client_for(people.producer).get(url("dossier_detail", submitted))
     assert "Sản phẩm phổ biến ở nhiều tỉnh" in html.unescape(detail.content.decode())
+    # once the officer no longer covers that commune, the dossier leaves their list (it would be a 404)
+    CommuneOfficer.objects.filter(user=people.officer).delete()
+    assert not elements(client.get(url("commune_queue")).content, css_class="ocop-handled__item")
 
 
 def test_returned_dossier_is_fixed_and_resubmitted(people, submitted):

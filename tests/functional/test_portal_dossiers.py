@@ -331,6 +331,7 @@ def test_a_submitted_dossier_cannot_be_edited(people, rating_product):
     # and whatever is posted anyway is refused by the service with the same message
     registration = post_form(client, url("dossier_registration", dossier), {"legal_representative_name": "Người khác"})
     assert message_texts(registration) == [message]
+    assert elements(registration.content, name="legal_representative_name", value="Người khác")  # input kept
     sheet = post_form(client, url("dossier_self_assessment", dossier),
                       {"action": "save", **sheet_data(dossier, {"1.1": 1})})
     assert message_texts(sheet) == [message]
