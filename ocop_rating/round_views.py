@@ -300,32 +300,30 @@ def round_dossier_assign(request, round_id: int):
     return _back(request, round_)
 
 
+def _round_step(request, round_id: int, *, step, done: str):
+    """Run a round-wide service step for the user; its refusal or ``done`` is shown on the round's page."""
+    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
+    try:
+        step(round=round_, actor=request.user)
+    except RatingError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return _back(request, round_)
+
+
 @login_required
 @require_POST
 def round_scoring_begin(request, round_id: int):
     """Close the council's composition and let members score (the secretariat)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
-    try:
-        round_scoring_start(round=round_, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đợt đánh giá đã bắt đầu chấm điểm."))
-    return _back(request, round_)
+    return _round_step(request, round_id, step=round_scoring_start, done=_("Đợt đánh giá đã bắt đầu chấm điểm."))
 
 
 @login_required
 @require_POST
 def round_close(request, round_id: int):
     """Close the round once every dossier has a finalised result (the chair)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
-    try:
-        round_finalise(round=round_, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã kết thúc đợt đánh giá."))
-    return _back(request, round_)
+    return _round_step(request, round_id, step=round_finalise, done=_("Đã kết thúc đợt đánh giá."))
 
 
 def _dossier_of_round_or_404(round_: EvaluationRound, dossier_id: int) -> Dossier:
