@@ -69,6 +69,7 @@ from .models import (
     Part,
     Result,
     SelfAssessment,
+    Sheet,
 )
 from .scoring import TWO_PLACES
 from .workflow_selectors import (
@@ -141,9 +142,9 @@ def _refused(request, exc: RatingError, *, action: str, dossier: Dossier) -> Non
 # --- what a dossier still lacks, its sheet and its summary ---------------------------------------------
 
 
-def _leaves(dossier: Dossier) -> list[Criterion]:
+def _leaves(sheet: Sheet) -> list[Criterion]:
     return list(
-        Criterion.objects.filter(sheet=dossier_sheet(dossier), is_leaf=True).select_related("parent")
+        Criterion.objects.filter(sheet=sheet, is_leaf=True).select_related("parent")
         .prefetch_related("options").order_by("position")
     )
 
@@ -156,7 +157,7 @@ def _missing_registration(dossier: Dossier) -> list[str]:
     return missing
 
 
-def _part_totals(dossier: Dossier, assessments: dict[int, SelfAssessment], leaves: list[Criterion]) -> list[dict]:
+def _part_totals(sheet: Sheet, assessments: dict[int, SelfAssessment], leaves: list[Criterion]) -> list[dict]:
     part_of = {leaf.pk: leaf.part for leaf in leaves}
     totals = {code: Decimal(0) for code in Part.Code.values}
     for criterion_id, row in assessments.items():
@@ -166,7 +167,7 @@ def _part_totals(dossier: Dossier, assessments: dict[int, SelfAssessment], leave
         {"part": part, "total": totals[part.code].quantize(TWO_PLACES),
          "scored": sum(1 for leaf in leaves if leaf.part == part.code and leaf.pk in assessments),
          "leaves": sum(1 for leaf in leaves if leaf.part == part.code)}
-        for part in Part.objects.filter(sheet=dossier_sheet(dossier)).order_by("code")
+        for part in Part.objects.filter(sheet=sheet).order_by("code")
     ]
 
 
@@ -188,16 +189,17 @@ def _result_for(request, dossier: Dossier) -> Result | None:
 
 def _summary_context(request, dossier: Dossier) -> dict:
     """Everything the read-only summary (dossier/_summary.html) shows."""
-    leaves = _leaves(dossier)
+    sheet = dossier_sheet(dossier)
+    leaves = _leaves(sheet)
     assessments = {
         row.criterion_id: row for row in SelfAssessment.objects.filter(dossier=dossier).select_related("option")
     }
-    parts = _part_totals(dossier, assessments, leaves)
+    parts = _part_totals(sheet, assessments, leaves)
     evidence = list(EvidenceFile.objects.filter(dossier=dossier).order_by("uploaded_at", "pk"))
     labels = dict(Dossier.Status.choices)
     return {
         "dossier": dossier,
-        "sheet": dossier_sheet(dossier),
+        "sheet": sheet,
         "ward": ward_name(dossier.ward_code),
         "registration": [
             (Dossier._meta.get_field(name).verbose_name,
@@ -394,7 +396,8 @@ def _self_assessment_rows(leaves, saved: dict[int, SelfAssessment], posted) -> l
 def dossier_self_assessment(request, dossier_id: int):
     """Mẫu 02 part III: the producer scores their own product on the council's sheet, with evidence notes."""
     dossier = _own_dossier_or_404(request, dossier_id)
-    leaves = _leaves(dossier)
+    sheet = dossier_sheet(dossier)
+    leaves = _leaves(sheet)
     posted = None
     if request.method == "POST":
         if _self_assessment_save(request, dossier=dossier, leaves=leaves):
@@ -405,11 +408,11 @@ def dossier_self_assessment(request, dossier_id: int):
     saved = {row.criterion_id: row for row in SelfAssessment.objects.filter(dossier=dossier)}
     rows = _self_assessment_rows(leaves, saved, posted)
     parts = []
-    for group in _part_totals(dossier, saved, leaves):
+    for group in _part_totals(sheet, saved, leaves):
         parts.append({**group, "rows": [row for row in rows if row["leaf"].part == group["part"].code]})
     context = {
         "dossier": dossier,
-        "sheet": dossier_sheet(dossier),
+        "sheet": sheet,
         "parts": parts,
         "total": sum((p["total"] for p in parts), Decimal(0)).quantize(TWO_PLACES),
         "scored": len(saved),
