@@ -173,6 +173,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 from .components.celery import *  # noqa: E402, F403
 from .components.logging import *  # noqa: E402, F403
+from .components.ocop_office import *  # noqa: E402, F403
 from .components.oscar import *  # noqa: E402, F403
 from .components.search import *  # noqa: E402, F403
 from .components.wagtail import *  # noqa: E402, F403

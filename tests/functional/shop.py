@@ -58,6 +58,14 @@ def csrf_token(response) -> str:
     return match.group(1) or match.group(2)
 
 
+def english(msgid: str) -> str:
+    """What the English catalogue makes of a Vietnamese msgid (the text an /en/ page must show)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        return translation.gettext(msgid)
+
+
 def message_texts(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
