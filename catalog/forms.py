@@ -1,4 +1,8 @@
+import re
+from decimal import Decimal
+
 from django import forms
+from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.divisions import province_choices, ward_choices
@@ -13,6 +17,42 @@ SORT_CHOICES = [
     (Sort.PRICE_DESC, _("Giá giảm dần")),
     (Sort.STARS_DESC, _("Hạng sao cao nhất")),
 ]
+# Prices a shopper may filter by, in whole đồng: the largest a stock record's price holds (12 digits, 2 decimal).
+PRICE_LIMIT = Decimal(10**10 - 1)
+# Province and ward codes are ASCII digits (str.isdigit() also accepts "²" and "１２", which int() refuses).
+DIVISION_CODE = re.compile(r"[0-9]{1,9}", re.ASCII)
+
+
+def division_code(value) -> int | None:
+    """The province or ward code a query string names, or None when it names none."""
+    return int(value) if isinstance(value, str) and DIVISION_CODE.fullmatch(value) else None
+
+
+class ProducerField(forms.ModelChoiceField):
+    """A producer by slug; anything that cannot be a slug is refused before the database is asked."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not isinstance(value, str) or not slug_re.fullmatch(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class PriceField(forms.DecimalField):
+    """A price bound in whole đồng, from 0 to PRICE_LIMIT ("-0" is 0)."""
+
+    default_error_messages = {
+        "min_value": _("Giá không được âm."),
+        "max_value": _("Giá không được vượt quá 9.999.999.999 ₫."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=0, max_value=PRICE_LIMIT, decimal_places=0, required=False, **kwargs)
+
+    def clean(self, value):
+        price = super().clean(value)
+        return None if price is None else price + 0
 
 
 class ProductFilterForm(forms.Form):
@@ -23,19 +63,19 @@ class ProductFilterForm(forms.Form):
     )
     province = forms.TypedChoiceField(label=_("Tỉnh/Thành phố"), coerce=int, required=False, empty_value=None)
     ward = forms.TypedChoiceField(label=_("Xã/Phường"), coerce=int, required=False, empty_value=None)
-    producer = forms.ModelChoiceField(
+    producer = ProducerField(
         label=_("Chủ thể sản xuất"), queryset=Producer.objects.order_by("name"), to_field_name="slug",
         required=False, empty_label=_("Tất cả chủ thể"),
     )
-    price_min = forms.DecimalField(label=_("Giá từ (₫)"), min_value=0, decimal_places=0, required=False)
-    price_max = forms.DecimalField(label=_("Giá đến (₫)"), min_value=0, decimal_places=0, required=False)
+    price_min = PriceField(label=_("Giá từ (₫)"))
+    price_max = PriceField(label=_("Giá đến (₫)"))
     sort = forms.ChoiceField(label=_("Sắp xếp"), choices=SORT_CHOICES, required=False)
 
     def __init__(self, *args, ward_codes: list[int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = [("", _("Tất cả tỉnh/thành")), *province_choices()]
-        province = self.data.get("province")
-        wards = ward_choices(int(province)) if province and str(province).isdigit() else []
+        province = division_code(self.data.get("province"))
+        wards = ward_choices(province) if province else []
         if ward_codes is not None:
             allowed = set(ward_codes)
             wards = [w for w in wards if w[0] in allowed]

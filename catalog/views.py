@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as core_views
 from oscar.core.loading import get_model
 
-from .forms import ProductFilterForm
+from .forms import ProductFilterForm, division_code
 from .selectors import producer_locations, product_detail_queryset, product_list
 
 Category = get_model("catalogue", "Category")
@@ -42,10 +42,8 @@ class ProductListMixin:
         producer = self.get_fixed_producer()
         if producer is not None:
             data["producer"] = producer.slug
-        province = data.get("province")
-        form = ProductFilterForm(
-            data, ward_codes=producer_locations(province_code=int(province)) if str(province).isdigit() else [],
-        )
+        province = division_code(data.get("province"))
+        form = ProductFilterForm(data, ward_codes=producer_locations(province_code=province) if province else [])
         products = product_list(filters=form.to_filters(category_ids=self.get_category_ids()))
         paginator = Paginator(products, self.get_page_size())
         try:
