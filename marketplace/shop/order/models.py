@@ -1,5 +1,5 @@
 from oscar.apps.address.abstract_models import AbstractShippingAddress
-from oscar.apps.order.abstract_models import AbstractOrder
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder
 
 from marketplace.core.addresses import VietnameseAddressMixin
 
@@ -8,6 +8,15 @@ from .statuses import status_label
 
 class Order(AbstractOrder):
     class Meta(AbstractOrder.Meta):
+        pass
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
+class Line(AbstractLine):
+    class Meta(AbstractLine.Meta):
         pass
 
     @property
