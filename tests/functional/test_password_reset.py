@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +45,23 @@ def test_the_reset_link_is_on_the_host_and_scheme_the_request_came_to():
     forged = Client().post(reverse("password-reset"), {"email": "hoa.le@example.vn"}, HTTP_HOST="evil.example")
     assert forged.status_code == 400
     assert len(mail.outbox) == 1
+
+
+@override_settings(ALLOWED_HOSTS=["ocop.example.vn"])
+def test_the_password_changed_notice_links_to_a_reset_on_the_request_host():
+    # given a signed-in customer on https://ocop.example.vn
+    user = UserFactory(email="hoa.le@example.vn")
+    browser = Client(HTTP_HOST="ocop.example.vn")
+    browser.force_login(user)
+
+    # when they change their password there
+    response = browser.post(reverse("customer:change-password"), {
+        "old_password": PASSWORD, "new_password1": "mat-khau-moi-2026", "new_password2": "mat-khau-moi-2026",
+    }, secure=True)
+
+    # then the "was it not you?" link of the notice is a reset link on that host
+    assert response.status_code == 302
+    [message] = mail.outbox
+    prefix = f"https://ocop.example.vn/shop/password-reset/confirm/{urlsafe_base64_encode(force_bytes(user.pk))}/"
+    [text_link] = _links(message.body)
+    assert re.fullmatch(re.escape(prefix) + r"[0-9a-z]+-[0-9a-f]+/", text_link)
