@@ -21,6 +21,13 @@ FailedPreCondition = get_class("checkout.exceptions", "FailedPreCondition")
 SESSION_PAYMENT_METHOD = "payment_method"
 
 
+class IndexView(core_views.IndexView):
+    """The gateway: its "returning customer" sign-in gets the request, so it is throttled like the others."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class PaymentMethodSessionMixin:
     def chosen_payment_method(self) -> str | None:
         return self.checkout_session._get("payment", SESSION_PAYMENT_METHOD)
