@@ -33,5 +33,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# 400 and 500 render without the request or the database (themes/templates/errors/standalone.html).
+handler400 = "marketplace.core.views.bad_request"
+
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
