@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
-from django.urls import URLPattern, URLResolver, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from catalog.models import OcopCertification
@@ -24,6 +24,8 @@ from ocop_rating.models import Assignment, EvidenceFile, Scorecard
 from ocop_rating.services import result_finalise, result_record_decision
 from tests.factories import PASSWORD, UserFactory
 from tests.rating import PLAN_81, PLAN_83, dossier_in_scoring, sheet_score, workflow_state
+
+from .urlwalk import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +41,7 @@ PROTECTED = {
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
-def _patterns(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _patterns(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif isinstance(pattern, URLPattern):
-            yield pattern.name, prefix + str(pattern.pattern)
-
-
-URLS = dict(_patterns(rating_urls.urlpatterns))
+URLS = {route.name: route.route for route in routes(rating_urls.urlpatterns)}
 
 
 @pytest.fixture(autouse=True)
