@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "marketplace.core"
     label = "core"
     verbose_name = _("Nền tảng chung")
+
+    def ready(self):
+        from .images import image_fields_reencode_on_save
+
+        image_fields_reencode_on_save()
