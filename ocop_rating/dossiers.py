@@ -20,6 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from marketplace.core.images import ImageRefused, image_reencoded
 
 from .certificates import certificate_reevaluation_filed
 from .events import (
@@ -265,6 +269,8 @@ def dossier_self_assessment_set(*, dossier: Dossier, criterion: Criterion, actor
 
 
 EVIDENCE_TYPES = {"PDF": ("application/pdf", "pdf"), "JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+# A phone's JPEG often carries extra pictures (depth map, preview) and reads as MPO: a JPEG all the same.
+EVIDENCE_IMAGE_FORMATS = frozenset({"JPEG", "MPO", "PNG"})
 
 
 @dataclass(frozen=True)
@@ -276,7 +282,11 @@ class CheckedUpload:
 
 
 def evidence_file_validate(*, uploaded_file) -> CheckedUpload:
-    """Accept only a PDF, JPEG or PNG of at most 10 MB, recognised by its content (not its name)."""
+    """Accept only a PDF, JPEG or PNG of at most 10 MB, recognised by its content (not its name).
+
+    A PDF must parse, not be encrypted and carry no script, launch action or attached file; a photo
+    is stored re-encoded, upright and without EXIF (no GPS position of the producer's premises).
+    """
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > MAX_EVIDENCE_BYTES:
         raise WorkflowError(_("Tệp quá lớn: tối đa 10 MB."))
@@ -286,8 +296,20 @@ def evidence_file_validate(*, uploaded_file) -> CheckedUpload:
         raise WorkflowError(_("Tệp quá lớn: tối đa 10 MB."))
     if not content:
         raise WorkflowError(_("Tệp rỗng."))
-    kind = "PDF" if content.startswith(b"%PDF-") else _image_format(content)
-    if kind not in EVIDENCE_TYPES:
+    if content.startswith(b"%PDF-"):
+        kind = "PDF"
+        refusal = pdf_refusal(content)
+        if refusal:
+            raise WorkflowError(refusal)
+    elif _image_format(content) in EVIDENCE_IMAGE_FORMATS:
+        try:
+            reencoded = image_reencoded(content, formats=EVIDENCE_IMAGE_FORMATS)
+        except ImageRefused as exc:
+            raise WorkflowError(exc.messages[0]) from exc
+        kind, content = reencoded.format, reencoded.content
+        if len(content) > MAX_EVIDENCE_BYTES:
+            raise WorkflowError(_("Tệp quá lớn: tối đa 10 MB."))
+    else:
         raise WorkflowError(_("Chỉ nhận tệp PDF, JPEG hoặc PNG: nội dung tệp này không phải một trong các loại đó."))
     content_type, extension = EVIDENCE_TYPES[kind]
     return CheckedUpload(content=content, content_type=content_type, extension=extension,
@@ -302,6 +324,67 @@ def _image_format(content: bytes) -> str | None:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return None
     return image_format
+
+
+# What an evidence PDF may not hold. Scripts and actions that start programs, open or fetch other
+# files, or send form data run on the official's computer when the file is opened; attached files
+# would carry content the PDF/JPEG/PNG check never saw. Plain links (/URI) and moves inside the
+# document (/GoTo) are allowed: an evidence of a website or a table of contents needs them, and a
+# viewer asks before following a link.
+PDF_SCRIPT_KEYS = frozenset({"/JS", "/JavaScript", "/XFA"})
+PDF_SCRIPT_ACTIONS = frozenset({"/JavaScript"})
+PDF_OUTSIDE_ACTIONS = frozenset({"/Launch", "/GoToR", "/GoToE", "/SubmitForm", "/ImportData", "/RichMediaExecute"})
+PDF_ATTACHMENT_KEYS = frozenset({"/EmbeddedFiles", "/EF", "/RichMedia"})
+PDF_ATTACHMENT_NAMES = frozenset({"/EmbeddedFile", "/FileAttachment", "/RichMedia"})
+PDF_MAX_OBJECTS = 500_000
+
+
+def pdf_refusal(content: bytes) -> str | None:
+    """Why the PDF may not be stored (translated), or None if it parses and holds nothing active."""
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if reader.is_encrypted:
+            return _("Tệp PDF có mật khẩu hoặc được mã hóa: hãy tải lên bản không đặt mật khẩu.")
+        if len(reader.pages) < 1:
+            return _pdf_unreadable()
+        return _pdf_active_content(reader)
+    except Exception:  # a parser fed untrusted bytes: whatever breaks in it means unreadable
+        return _pdf_unreadable()
+
+
+def _pdf_unreadable() -> str:
+    return _("Tệp PDF bị hỏng hoặc không đọc được: hãy xuất lại tệp PDF rồi tải lên.")
+
+
+def _pdf_active_content(reader: PdfReader) -> str | None:
+    """Walk every object reachable from the trailer (the catalog, pages, annotations, actions)."""
+    stack: list = [reader.trailer]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > PDF_MAX_OBJECTS:
+                return _pdf_unreadable()
+            stack.append(item.get_object())
+        elif isinstance(item, DictionaryObject):
+            keys = set(item.keys())
+            values = {value for value in item.values() if isinstance(value, NameObject)}
+            if keys & PDF_SCRIPT_KEYS or item.get("/S") in PDF_SCRIPT_ACTIONS:
+                return _("Tệp PDF chứa mã JavaScript nên không được nhận: hãy in lại thành PDF thông thường "
+                         "(In → Lưu thành PDF) rồi tải lên.")
+            if item.get("/S") in PDF_OUTSIDE_ACTIONS:
+                return _("Tệp PDF chứa lệnh mở chương trình hoặc tệp khác, hay gửi dữ liệu ra ngoài, nên không "
+                         "được nhận: hãy in lại thành PDF thông thường (In → Lưu thành PDF) rồi tải lên.")
+            if keys & PDF_ATTACHMENT_KEYS or values & PDF_ATTACHMENT_NAMES:
+                return _("Tệp PDF có tệp đính kèm bên trong nên không được nhận: hãy tải từng tệp lên riêng.")
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return None
 
 
 @refusals_audited("evidence_file_add")
