@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
 from marketplace.core.divisions import (
     province_name,
@@ -62,6 +62,14 @@ class ProductSet(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
+
+
+class Category(AbstractCategory):
+    def save(self, *args, **kwargs):
+        # Oscar renders both descriptions |safe: clean them here, whoever wrote them.
+        self.description = sanitize_html(self.description)
+        self.long_description = sanitize_html(self.long_description)
+        super().save(*args, **kwargs)
 
 
 @dataclass(frozen=True)
