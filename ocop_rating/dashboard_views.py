@@ -9,7 +9,6 @@ are shown as messages with nothing changed.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from catalog.models import OcopCertification
+from marketplace.core.spreadsheets import SpreadsheetSafeCSVWriter
 
 from . import roles
 from .certificates import certificate_revoke as certificate_revoke_service
@@ -151,14 +151,6 @@ def dashboard(request):
     return render(request, "ocop_rating/portal/dashboard/index.html", context)
 
 
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(value: str) -> str:
-    """Text a producer typed, made inert for spreadsheet programs (no formula: OWASP CSV injection)."""
-    return f"'{value}" if value[:1] in CSV_FORMULA_STARTS else value
-
-
 @login_required
 @require_GET
 def dashboard_expiring_csv(request):
@@ -169,7 +161,7 @@ def dashboard_expiring_csv(request):
     response["Content-Disposition"] = f'attachment; filename="chung-nhan-sap-het-han-{today:%Y%m%d}.csv"'
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = SpreadsheetSafeCSVWriter(response)
     writer.writerow([
         _("Mã số chứng nhận"), _("Sản phẩm"), _("Chủ thể"), _("Xã/phường"), _("Hạng sao"), _("Có giá trị đến"),
         _("Số ngày còn lại"), _("Thời hạn nộp hồ sơ đánh giá lại"), _("Đang trong thời hạn nộp"),
@@ -180,7 +172,7 @@ def dashboard_expiring_csv(request):
         certificate = row.certificate
         producer = certificate.product.producer
         writer.writerow([
-            certificate.code, _csv_text(certificate.product.get_title()), _csv_text(producer.name if producer else ""),
+            certificate.code, certificate.product.get_title(), producer.name if producer else "",
             row.ward_name,
             certificate.stars, f"{certificate.valid_until:%d/%m/%Y}", row.days_left,
             f"{row.window_opens:%d/%m/%Y} – {row.window_closes:%d/%m/%Y}", yes if row.window_open else no,

@@ -39,3 +39,5 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 # Renditions at predictable paths: no per-image database or cache lookups (catalog/renditions.py)
 OSCAR_THUMBNAILER = "catalog.renditions.RenditionThumbnailer"
+# Oscar's CSV exports start with a byte order mark, so spreadsheet programs read Vietnamese accents.
+OSCAR_CSV_INCLUDE_BOM = True
