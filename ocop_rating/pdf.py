@@ -10,15 +10,18 @@ import datetime
 import io
 import math
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import segno
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from catalog.models import OcopCertification
 
@@ -42,6 +45,15 @@ def fonts_register() -> None:
         pdfmetrics.registerFont(TTFont(FONT_REGULAR, str(FONT_DIR / "NotoSans-Regular.ttf")))
     if FONT_BOLD not in registered:
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "NotoSans-Bold.ttf")))
+
+
+def pdf_paragraph(text, style: ParagraphStyle) -> Paragraph:
+    """A paragraph that prints ``text`` exactly as typed: reportlab's markup (``<b>``, ``<link>``, ``&...;``)
+    in names, titles or numbers is escaped, never parsed, so it cannot break the document or add a link.
+
+    Every paragraph of this app's PDFs is made here; text drawn on a canvas (drawString) is never parsed.
+    """
+    return Paragraph(escape(str(text)), style)
 
 
 def certificate_qr(*, url: str) -> segno.QRCode:

@@ -5,7 +5,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from catalog.models import OcopCertification, Product
@@ -17,6 +17,7 @@ from ocop_rating.certificates import (
     certificate_valid_until,
 )
 from ocop_rating.pdf import certificate_pdf_render, certificate_qr_png
+from tests.factories import OcopCertificationFactory
 
 Status = OcopCertification.Status
 VERIFY_URL = "https://ocop.example.vn/ocop/verify/38-16378-001-2026/"
@@ -144,3 +145,24 @@ def test_qr_png_for_packaging():
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     # version 4 (33 modules) + 2×4 quiet zone, 10 px per module
     assert (width, height) == (410, 410)
+
+
+@pytest.mark.django_db
+def test_pdf_prints_typed_markup_literally_and_carries_no_link():
+    # given a product title, a producer name and a decision number typed as markup
+    link = '<link href="https://lua-dao.example/">Nhận thưởng</link>'
+    certificate = OcopCertificationFactory(decision_number="<b>12</b>/QĐ-UBND", product__title=link)
+    certificate.product.producer.name = "<b>Hoàng Minh & <i>con</i>"
+    certificate.product.producer.save()
+
+    # when the certificate is printed
+    with translation.override("vi"):
+        content = certificate_pdf_render(certificate=certificate, verify_url=VERIFY_URL,
+                                         today=timezone.localdate())
+
+    # then it shows them as typed and has no link annotation
+    text = _pdf_text(content)
+    for typed in (link, "<b>Hoàng Minh & <i>con</i>", "Số <b>12</b>/QĐ-UBND"):
+        assert typed in text, typed
+    assert all(not page.get("/Annots") for page in PdfReader(io.BytesIO(content)).pages)
+    assert b"/URI" not in content
