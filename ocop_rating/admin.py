@@ -25,6 +25,7 @@ from .models import (
     SelfAssessment,
     Sheet,
 )
+from .workflow_selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -138,17 +139,27 @@ class ScoreEntryInline(ReadOnlyInline):
 
 @admin.register(Scorecard)
 class ScorecardAdmin(ReadOnlyAdmin):
+    """Scoring is blind here too: only the sheets workflow_selectors.scorecards_visible_to gives the user."""
+
     list_display = ["assignment", "status", "total", "part_a", "part_b", "part_c", "submitted_at"]
     list_filter = ["status"]
     inlines = [ScoreEntryInline]
 
+    def get_queryset(self, request):
+        return scorecards_visible_to(user=request.user).select_related("assignment__dossier", "assignment__round")
+
 
 @admin.register(Result)
 class ResultAdmin(ReadOnlyAdmin):
+    """Only results the council finalised: a computed one gives members' totals away (and holds them)."""
+
     list_display = ["dossier", "round", "average", "star", "eliminated", "status", "decision_number",
                     "certificate"]
     list_filter = ["status", "star", "round"]
     list_select_related = ["dossier", "round", "certificate"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status__in=REVEALED_RESULT_STATUSES)
 
 
 @admin.register(ProvincePolicy)

@@ -1,7 +1,9 @@
 """The council minutes of a round (biên bản họp hội đồng): one read of the round, printed as PDF or XLSX.
 
 Each member's column holds their submitted total, or why there is none (conflict of interest, not
-submitted, not assigned). Call the renderers with the language to print in active.
+submitted, not assigned). Scoring is blind: the totals come from workflow_selectors.scorecards_visible_to
+for the person downloading, and a result's figures only once the council finalised it; the views hand the
+minutes out only for a finished round. Call the renderers with the language to print in active.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -21,9 +23,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from marketplace.core.divisions import province_name
+from marketplace.core.spreadsheets import spreadsheet_row
 
 from .models import (
     Assignment,
@@ -34,7 +37,8 @@ from .models import (
     Result,
     Scorecard,
 )
-from .pdf import FONT_BOLD, FONT_REGULAR, fonts_register
+from .pdf import FONT_BOLD, FONT_REGULAR, fonts_register, pdf_paragraph
+from .workflow_selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
 
 COUNTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 SCORE_FORMAT = "0.00"
@@ -87,19 +91,27 @@ def _user_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _member_cell(assignment: Assignment | None, conflicted: set[int]) -> Decimal | str:
+def _member_cell(
+    assignment: Assignment | None, conflicted: set[int], visible: dict[int, Scorecard],
+) -> Decimal | str:
     if assignment is None:
         return _("không được phân công")
     if assignment.member_id in conflicted:
         return _("xung đột lợi ích")
-    card = getattr(assignment, "scorecard", None)
+    card = visible.get(assignment.pk)
+    if card is None and assignment.has_scorecard:
+        return _("chưa công bố")
     if card is None or card.status not in COUNTED_SCORECARDS or card.total is None:
         return _("chưa nộp")
     return card.total
 
 
-def round_minutes_data(*, round: EvaluationRound) -> RoundMinutes:
-    """Read everything the minutes show in four queries (council, dossiers, assignments, conflicts)."""
+def round_minutes_data(*, round: EvaluationRound, viewer) -> RoundMinutes:
+    """Read everything the minutes show, as ``viewer`` may see it (blind scoring).
+
+    Six queries whatever the number of dossiers: council, dossiers, assignments, conflicts, the
+    viewer's roles and the scorecards they may see.
+    """
     council = list(
         CouncilMember.objects.filter(round=round).select_related("user").order_by("role", "pk")
     )
@@ -112,17 +124,22 @@ def round_minutes_data(*, round: EvaluationRound) -> RoundMinutes:
         Dossier.objects.filter(round=round)
         .select_related("product", "producer", "product_set", "result")
         .prefetch_related(
-            Prefetch("assignments", queryset=Assignment.objects.filter(round=round).select_related("scorecard")),
+            Prefetch("assignments", queryset=Assignment.objects.filter(round=round).annotate(
+                has_scorecard=Exists(Scorecard.objects.filter(assignment=OuterRef("pk"))),
+            )),
             Prefetch("conflicts", queryset=ConflictDeclaration.objects.filter(has_conflict=True)),
         )
         .order_by("pk")
     )
+    visible = {card.assignment_id: card for card in scorecards_visible_to(user=viewer, round=round)}
     rows = []
     finalised_on = None
     for dossier in dossiers:
         by_member = {a.member_id: a for a in dossier.assignments.all()}
         conflicted = {c.member_id for c in dossier.conflicts.all()}
         result: Result | None = getattr(dossier, "result", None)
+        # A result computed but not finalised gives members' totals away (two sheets: average and spread).
+        revealed = result is not None and result.status in REVEALED_RESULT_STATUSES
         if result is not None and result.finalised_at is not None:
             day = timezone.localdate(result.finalised_at)
             finalised_on = max(finalised_on, day) if finalised_on else day
@@ -131,10 +148,12 @@ def round_minutes_data(*, round: EvaluationRound) -> RoundMinutes:
             product=dossier.product.get_title(),
             producer=dossier.producer.name,
             product_set=str(dossier.product_set),
-            member_totals={m.member_id: _member_cell(by_member.get(m.member_id), conflicted) for m in members},
-            average=result.average if result else None,
-            star=result.star if result else None,
-            eliminated=bool(result and result.eliminated),
+            member_totals={
+                m.member_id: _member_cell(by_member.get(m.member_id), conflicted, visible) for m in members
+            },
+            average=result.average if revealed else None,
+            star=result.star if revealed else None,
+            eliminated=bool(revealed and result.eliminated),
             result_status=result.status if result else "",
             result_status_label=str(result.get_status_display()) if result else _("chưa có kết quả"),
             decision_number=result.decision_number if result else "",
@@ -185,9 +204,9 @@ def _headers(minutes: RoundMinutes) -> tuple[list[str], list[str]]:
     return before + [m.name for m in minutes.members], after
 
 
-def round_minutes_pdf(*, round: EvaluationRound) -> bytes:
+def round_minutes_pdf(*, round: EvaluationRound, viewer) -> bytes:
     """Render the minutes as an A4 landscape PDF (Vietnamese, Noto Sans embedded)."""
-    minutes = round_minutes_data(round=round)
+    minutes = round_minutes_data(round=round, viewer=viewer)
     fonts_register()
     normal = ParagraphStyle("minutes", fontName=FONT_REGULAR, fontSize=9, leading=11)
     bold = ParagraphStyle("minutes-bold", parent=normal, fontName=FONT_BOLD)
@@ -202,34 +221,34 @@ def round_minutes_pdf(*, round: EvaluationRound) -> bytes:
         author=_("Chương trình OCOP tỉnh Thanh Hóa"),
     )
     story = [
-        Paragraph(_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), centred_bold),
-        Paragraph(_("Độc lập - Tự do - Hạnh phúc"), centred),
+        pdf_paragraph(_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), centred_bold),
+        pdf_paragraph(_("Độc lập - Tự do - Hạnh phúc"), centred),
         Spacer(1, 5 * mm),
-        Paragraph(_title(), heading),
+        pdf_paragraph(_title(), heading),
         Spacer(1, 3 * mm),
-        Paragraph(_("Đợt đánh giá: %(name)s — %(province)s") % {
+        pdf_paragraph(_("Đợt đánh giá: %(name)s — %(province)s") % {
             "name": minutes.round_name, "province": minutes.province}, centred),
-        Paragraph(_("Ngày mở đợt: %(opens)s; ngày hội đồng chốt kết quả: %(closes)s") % {
+        pdf_paragraph(_("Ngày mở đợt: %(opens)s; ngày hội đồng chốt kết quả: %(closes)s") % {
             "opens": _date(minutes.opens_on), "closes": _date(minutes.finalised_on) or "—"}, centred),
         Spacer(1, 4 * mm),
-        Paragraph(_("Thành phần hội đồng:"), bold),
+        pdf_paragraph(_("Thành phần hội đồng:"), bold),
     ]
     for member in minutes.members:
-        story.append(Paragraph(f"– {member.name} ({member.role_label})", normal))
-    story += [Spacer(1, 4 * mm), Paragraph(_("Kết quả đánh giá, phân hạng:"), bold), Spacer(1, 2 * mm)]
+        story.append(pdf_paragraph(f"– {member.name} ({member.role_label})", normal))
+    story += [Spacer(1, 4 * mm), pdf_paragraph(_("Kết quả đánh giá, phân hạng:"), bold), Spacer(1, 2 * mm)]
 
     before, after = _headers(minutes)
-    header = [Paragraph(text, centred_bold) for text in [*before, *after, _("Quyết định")]]
+    header = [pdf_paragraph(text, centred_bold) for text in [*before, *after, _("Quyết định")]]
     body = []
     for index, row in enumerate(minutes.dossiers, start=1):
-        cells = [str(index), Paragraph(row.product, normal), Paragraph(row.producer, normal)]
+        cells = [str(index), pdf_paragraph(row.product, normal), pdf_paragraph(row.producer, normal)]
         for member in minutes.members:
             value = row.member_totals[member.member_id]
-            cells.append(Paragraph(_number(value) if isinstance(value, Decimal) else value, centred))
+            cells.append(pdf_paragraph(_number(value) if isinstance(value, Decimal) else value, centred))
         cells += [
             _number(row.average) if row.average is not None else "",
             _star_text(row),
-            Paragraph(_decision_text(row), normal),
+            pdf_paragraph(_decision_text(row), normal),
         ]
         body.append(cells)
 
@@ -254,10 +273,10 @@ def round_minutes_pdf(*, round: EvaluationRound) -> bytes:
     chair = minutes.chair
     signatures = Table(
         [
-            [Paragraph(_("THƯ KÝ HỘI ĐỒNG"), centred_bold), Paragraph(_("CHỦ TỊCH HỘI ĐỒNG"), centred_bold)],
-            [Paragraph(_("(Ký, ghi rõ họ tên)"), centred), Paragraph(_("(Ký, ghi rõ họ tên)"), centred)],
+            [pdf_paragraph(_("THƯ KÝ HỘI ĐỒNG"), centred_bold), pdf_paragraph(_("CHỦ TỊCH HỘI ĐỒNG"), centred_bold)],
+            [pdf_paragraph(_("(Ký, ghi rõ họ tên)"), centred), pdf_paragraph(_("(Ký, ghi rõ họ tên)"), centred)],
             ["", ""],
-            [Paragraph("", centred), Paragraph(chair.name if chair else "", centred_bold)],
+            [pdf_paragraph("", centred), pdf_paragraph(chair.name if chair else "", centred_bold)],
         ],
         colWidths=[page_width / 2, page_width / 2], rowHeights=[None, None, 22 * mm, None],
     )
@@ -266,22 +285,22 @@ def round_minutes_pdf(*, round: EvaluationRound) -> bytes:
     return buffer.getvalue()
 
 
-def round_minutes_xlsx(*, round: EvaluationRound) -> bytes:
+def round_minutes_xlsx(*, round: EvaluationRound, viewer) -> bytes:
     """Write the minutes' table as an XLSX workbook: sheet "Biên bản" (numbers stay numbers) and "Thành viên"."""
-    minutes = round_minutes_data(round=round)
+    minutes = round_minutes_data(round=round, viewer=viewer)
     workbook = Workbook()
     workbook.properties.title = f"{_title()} — {minutes.round_name}"
     sheet = workbook.active
     sheet.title = _("Biên bản")
     before, after = _headers(minutes)
-    sheet.append([*before, *after, _("Kết quả"), _("Số quyết định"), _("Ngày quyết định")])
+    sheet.append(spreadsheet_row([*before, *after, _("Kết quả"), _("Số quyết định"), _("Ngày quyết định")]))
     for index, row in enumerate(minutes.dossiers, start=1):
-        sheet.append([
+        sheet.append(spreadsheet_row([
             index, row.product, row.producer,
             *[row.member_totals[m.member_id] for m in minutes.members],
             row.average, _("bị loại") if row.eliminated else row.star, str(row.result_status_label),
             row.decision_number or None, row.decision_date,
-        ])
+        ]))
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
@@ -299,11 +318,11 @@ def round_minutes_xlsx(*, round: EvaluationRound) -> bytes:
     sheet.freeze_panes = "A2"
 
     people = workbook.create_sheet(_("Thành viên"))
-    people.append([_("STT"), _("Họ và tên"), _("Vai trò")])
+    people.append(spreadsheet_row([_("STT"), _("Họ và tên"), _("Vai trò")]))
     for cell in people[1]:
         cell.font = bold
     for index, member in enumerate(minutes.members, start=1):
-        people.append([index, member.name, member.role_label])
+        people.append(spreadsheet_row([index, member.name, member.role_label]))
     people.column_dimensions["B"].width = 30
     people.column_dimensions["C"].width = 24
 

@@ -1,9 +1,15 @@
-"""Downloads of a round's council minutes (PDF, XLSX) for the secretariat, the round's chair and the signer."""
+"""Downloads of a round's council minutes (PDF, XLSX) for the secretariat, the round's chair and the signer.
 
+The minutes exist once the round is finished: before that scoring is blind, so a download is refused
+with a message on the round's page (the figures shown are in any case only those the requester may see).
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .minutes import round_minutes_pdf, round_minutes_xlsx
@@ -24,9 +30,16 @@ def _round_for_minutes(request, round_id: int) -> EvaluationRound:
     return evaluation_round
 
 
-def _download(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
+def _minutes_download(request, round_id: int, *, render, content_type: str, extension: str) -> HttpResponse:
+    evaluation_round = _round_for_minutes(request, round_id)
+    if evaluation_round.status != EvaluationRound.Status.FINALISED:
+        messages.error(request, _("Biên bản họp hội đồng chỉ có sau khi đợt đánh giá kết thúc "
+                                  "(mọi hồ sơ đã được chốt kết quả)."))
+        return redirect("ocop_rating:round_detail", round_id=evaluation_round.pk)
+    with translation.override("vi"):  # the minutes are an official Vietnamese document
+        content = render(round=evaluation_round, viewer=request.user)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="bien-ban-dot-{round_id}.{extension}"'
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -34,16 +47,11 @@ def _download(content: bytes, *, content_type: str, filename: str) -> HttpRespon
 @login_required
 @require_GET
 def minutes_pdf(request, round_id: int):
-    evaluation_round = _round_for_minutes(request, round_id)
-    with translation.override("vi"):  # the minutes are an official Vietnamese document
-        content = round_minutes_pdf(round=evaluation_round)
-    return _download(content, content_type="application/pdf", filename=f"bien-ban-dot-{round_id}.pdf")
+    return _minutes_download(request, round_id, render=round_minutes_pdf, content_type="application/pdf",
+                             extension="pdf")
 
 
 @login_required
 @require_GET
 def minutes_xlsx(request, round_id: int):
-    evaluation_round = _round_for_minutes(request, round_id)
-    with translation.override("vi"):
-        content = round_minutes_xlsx(round=evaluation_round)
-    return _download(content, content_type=XLSX, filename=f"bien-ban-dot-{round_id}.xlsx")
+    return _minutes_download(request, round_id, render=round_minutes_xlsx, content_type=XLSX, extension="xlsx")

@@ -126,23 +126,17 @@ def _result_store(*, dossier: Dossier, actor) -> Result:
     if existing is None:
         result = Result.objects.create(dossier=dossier, **values)
         audit_event_write(action="result_compute", actor=actor, target=f"result:{result.pk}", dossier=dossier,
-                          round=round_, to_status=result.status, note=_result_note(result))
+                          round=round_, to_status=result.status,
+                          note=_result_note(counted=len(scorecards), council_size=len(assignments)))
         return result
     return result_transition(result=existing, to_status=Result.Status.COMPUTED, actor=actor,
-                             note=_result_note_values(values), **values)
+                             note=_result_note(counted=len(scorecards), council_size=len(assignments)), **values)
 
 
-def _result_note(result: Result) -> str:
-    return _result_note_values({"average": result.average, "star": result.star, "reasons": result.reasons})
-
-
-def _result_note_values(values: dict) -> str:
-    note = _("điểm trung bình %(average)s, hạng %(star)s sao") % {
-        "average": values["average"], "star": values["star"] or "-",
-    }
-    if values["reasons"]:
-        note += "; " + " ".join(values["reasons"])
-    return note
+def _result_note(*, counted: int, council_size: int) -> str:
+    # No figures in the audit trail: until the result is finalised they would break blind scoring
+    # (with two sheets in, the average and the spread give both totals away). The result row keeps them.
+    return _("đã tính kết quả từ %(counted)d/%(size)d phiếu chấm") % {"counted": counted, "size": council_size}
 
 
 @refusals_audited("result_compute")

@@ -230,6 +230,7 @@ def round_detail(request, round_id: int):
         "is_chair": is_chair,
         "is_open": is_open,
         "is_scoring": is_scoring,
+        "is_finalised": round_.status == EvaluationRound.Status.FINALISED,
         "has_chair": has_chair,
         "chair_form": CouncilSeatForm(round=round_, role=CouncilMember.Role.CHAIR)
         if is_secretariat and is_open and not has_chair else None,

@@ -2,41 +2,60 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from . import roles
-from .models import Assignment, ConflictDeclaration, CouncilMember, Dossier, Result, Scorecard
+from .models import (
+    Assignment,
+    ConflictDeclaration,
+    CouncilMember,
+    Dossier,
+    EvaluationRound,
+    Result,
+    Scorecard,
+)
 
 REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL, Result.Status.DECIDED)
 SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 
 
-def scorecards_visible_to(*, user, dossier: Dossier) -> QuerySet[Scorecard]:
-    """Return the dossier's scorecards ``user`` may read; scoring is blind.
+def scorecards_visible_to(
+    *, user, dossier: Dossier | None = None, round: EvaluationRound | None = None,
+) -> QuerySet[Scorecard]:
+    """Return the scorecards ``user`` may read (of one dossier or one round when given); scoring is blind.
 
-    * A member assigned to the dossier always sees their own sheet, and other members' submitted
-      sheets only once their own is submitted (a reopened sheet hides the others again).
-    * The round's chair (as chair), the secretariat and the decision signer see every sheet only
-      once the result is finalised; before that the chair is an ordinary member for their own sheet.
+    This is the one place the blind rule is written: every output that carries a sheet's figures (portal
+    pages, minutes PDF and XLSX, admin) takes its scorecards from here.
+
+    * A member assigned to a dossier always sees their own sheet of its current round, and other
+      members' submitted sheets only once their own is submitted (a reopened sheet hides the others again).
+    * The round's chair (as chair), the secretariat and the decision signer see every sheet of a dossier
+      only once its result is finalised; before that the chair is an ordinary member for their own sheet.
     * Everyone else sees nothing.
     """
-    cards = Scorecard.objects.filter(assignment__dossier=dossier).select_related("assignment__member__user")
+    cards = Scorecard.objects.select_related("assignment__member__user").order_by(
+        "assignment__dossier_id", "assignment__member_id",
+    )
+    if dossier is not None:
+        cards = cards.filter(assignment__dossier=dossier)
+    if round is not None:
+        cards = cards.filter(assignment__round=round)
     if not getattr(user, "is_authenticated", False):
         return cards.none()
-    finalised = Result.objects.filter(dossier=dossier, status__in=REVEALED_RESULT_STATUSES).exists()
-    if finalised and (
-        roles.user_has_role(user, roles.SECRETARIAT, roles.DECISION_SIGNER)
-        or (roles.user_has_role(user, roles.COUNCIL_CHAIR) and CouncilMember.objects.filter(
-            round_id=dossier.round_id, user=user, role=CouncilMember.Role.CHAIR).exists())
-    ):
-        return cards.order_by("assignment__member_id")
-    own = cards.filter(assignment__member__user=user, assignment__round_id=dossier.round_id)
-    own_card = own.first()
-    if own_card is None:
-        return cards.none()
-    if own_card.status in SUBMITTED_SCORECARDS:
-        return cards.filter(status__in=SUBMITTED_SCORECARDS).order_by("assignment__member_id")
-    return own
+    held = roles.user_roles(user)
+    revealed = Q(assignment__dossier__result__status__in=REVEALED_RESULT_STATUSES)
+    current_round = Q(assignment__round_id=F("assignment__dossier__round_id"))
+    visible = Q(assignment__member__user=user) & current_round
+    own_submitted = Scorecard.objects.filter(
+        current_round, assignment__member__user=user, status__in=SUBMITTED_SCORECARDS,
+    ).values("assignment__dossier_id")
+    visible |= Q(status__in=SUBMITTED_SCORECARDS, assignment__dossier_id__in=own_submitted)
+    if held & {roles.SECRETARIAT, roles.DECISION_SIGNER}:
+        visible |= revealed
+    elif roles.COUNCIL_CHAIR in held:
+        chaired = CouncilMember.objects.filter(user=user, role=CouncilMember.Role.CHAIR).values("round_id")
+        visible |= revealed & Q(assignment__dossier__round_id__in=chaired)
+    return cards.filter(visible)
 
 
 def assignments_for_member(*, user) -> QuerySet[Assignment]:

@@ -130,8 +130,11 @@ def test_secretariat_opens_a_round_seats_the_council_assigns_and_the_chair_final
     assert message_texts(page) == ["Đã mở đợt đánh giá “Đợt 2 năm 2026”."]
     assert elements(page.content, id="ocop-round-quorum", data_value="3/4")
     assert elements(page.content, id="ocop-round-spread", data_value="10.00")
-    assert elements(page.content, href=reverse("ocop_rating:minutes_pdf", kwargs={"round_id": round_.pk}))
-    assert elements(page.content, href=reverse("ocop_rating:minutes_xlsx", kwargs={"round_id": round_.pk}))
+    # an open round has no minutes yet: no download links, a note instead
+    assert not elements(page.content, href=reverse("ocop_rating:minutes_pdf", kwargs={"round_id": round_.pk}))
+    assert not elements(page.content, href=reverse("ocop_rating:minutes_xlsx", kwargs={"round_id": round_.pk}))
+    assert elements(page.content, id="ocop-round-minutes")
+    assert "có sau khi đợt đánh giá kết thúc." in page.content.decode()
     # only the chair-role holder is offered as chair; members among council-role holders only
     assert _options(page, "id_seat_chair_user") == [str(people.chair.pk)]
     assert _options(page, "id_seat_member_user") == [
