@@ -77,10 +77,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.core.content_security.SiteCSPMiddleware",
     "marketplace.core.middleware.RejectNullCharactersMiddleware",
     "marketplace.core.middleware.PathArgumentNotFoundMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -181,6 +183,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 from .components.axes import *  # noqa: E402, F403
 from .components.celery import *  # noqa: E402, F403
+from .components.csp import *  # noqa: E402, F403
 from .components.logging import *  # noqa: E402, F403
 from .components.ocop_office import *  # noqa: E402, F403
 from .components.oscar import *  # noqa: E402, F403

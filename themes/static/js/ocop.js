@@ -172,4 +172,21 @@
   } else {
     ready();
   }
+
+  /* Oscar's page behaviour (an inline onload script in Oscar's templates, which the
+     Content-Security-Policy refuses); page-specific inits follow in the nonce-marked script. */
+  if (window.oscar && window.jQuery) {
+    window.jQuery(function () {
+      window.oscar.init();
+    });
+  }
+
+  /* Buttons that print the page (the order confirmation), without an inline onclick. */
+  document.addEventListener("click", function (event) {
+    var trigger = event.target.closest ? event.target.closest("[data-print-page]") : null;
+    if (trigger) {
+      event.preventDefault();
+      window.print();
+    }
+  });
 })();
