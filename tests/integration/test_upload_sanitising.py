@@ -453,10 +453,19 @@ def test_a_request_whose_upload_rolls_back_leaves_no_file(people, rating_product
     assert not EvidenceFile.objects.exists()
 
 
-def test_a_file_written_by_a_committed_block_is_kept():
-    with stored_files_kept_on_commit(), transaction.atomic():
+def test_a_file_written_by_a_committed_transaction_is_kept(django_capture_on_commit_callbacks):
+    with stored_files_kept_on_commit(), django_capture_on_commit_callbacks(execute=True) as commit_callbacks:
         name = default_storage.save("kept/giu-lai.txt", io.BytesIO(b"ok"))
-        # still inside the test's own transaction: not known yet, so left alone
+
+    assert len(commit_callbacks) == 1
+    assert default_storage.exists(name)
+    default_storage.delete(name)
+
+
+def test_a_file_whose_transaction_is_still_open_is_left_alone():
+    with stored_files_kept_on_commit(), transaction.atomic():
+        name = default_storage.save("pending/cho.txt", io.BytesIO(b"ok"))
+    # the block's savepoint is released, but the test's own transaction has not ended yet
 
     assert default_storage.exists(name)
     default_storage.delete(name)
