@@ -131,6 +131,8 @@ def test_staff_pages_carry_the_policy_and_no_refused_script(staff, certificate):
     pages = [
         "/shop/dashboard/", "/shop/dashboard/catalogue/", "/shop/dashboard/orders/",
         f"/shop/dashboard/catalogue/products/{certificate.product.pk}/",
+        "/shop/dashboard/catalogue/product-type/create/", "/shop/dashboard/partners/create/",
+        "/shop/accounts/profile/edit/", "/shop/accounts/change-password/", "/shop/accounts/wishlists/create/",
         "/django-admin/", "/django-admin/catalogue/product/", "/cms/", f"/cms/pages/{home.pk}/edit/",
         f"/cms/pages/{home.pk}/",
     ]

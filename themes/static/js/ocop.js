@@ -180,13 +180,4 @@
       window.oscar.init();
     });
   }
-
-  /* Buttons that print the page (the order confirmation), without an inline onclick. */
-  document.addEventListener("click", function (event) {
-    var trigger = event.target.closest ? event.target.closest("[data-print-page]") : null;
-    if (trigger) {
-      event.preventDefault();
-      window.print();
-    }
-  });
 })();
