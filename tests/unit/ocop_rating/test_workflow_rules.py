@@ -7,6 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject
 
 from ocop_rating.dossiers import COMMUNE_WORKING_DAYS, evidence_file_validate, working_days_add
 from ocop_rating.events import WorkflowError
@@ -68,8 +70,30 @@ def test_jpeg_named_pdf_is_recognised_by_content():
     assert (checked.content_type, checked.extension) == ("image/jpeg", "jpg")
 
 
-def test_pdf_magic_is_accepted():
-    checked = evidence_file_validate(uploaded_file=SimpleUploadedFile("dkkd.pdf", b"%PDF-1.7\n%%EOF\n"))
+def pdf_of_size(size: int | None = None) -> bytes:
+    """A real one-page PDF; with ``size``, padded to exactly that many bytes by an unused stream."""
+
+    def build(padding: int) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(200, 200)
+        if padding:
+            stream = DecodedStreamObject()
+            stream.set_data(b"0" * padding)
+            writer._add_object(stream)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        return buffer.getvalue()
+
+    content = build(0)
+    padding = 0
+    while size is not None and len(content) != size:
+        padding += size - len(content)
+        content = build(padding)
+    return content
+
+
+def test_a_real_pdf_is_accepted():
+    checked = evidence_file_validate(uploaded_file=SimpleUploadedFile("dkkd.pdf", pdf_of_size()))
     assert checked.content_type == "application/pdf"
 
 
@@ -96,7 +120,7 @@ def test_file_over_10_mb_is_refused():
 
 
 def test_file_of_exactly_10_mb_is_accepted():
-    content = b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024 - 9)
+    content = pdf_of_size(10 * 1024 * 1024)
     assert evidence_file_validate(uploaded_file=SimpleUploadedFile("vua.pdf", content)).content_type == (
         "application/pdf"
     )
