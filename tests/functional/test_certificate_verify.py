@@ -153,7 +153,7 @@ def test_search_for_a_code_no_url_can_hold_answers_not_in_register(client, db, t
 
 
 def _certificate_queries(queries) -> list[str]:
-    return [q["sql"] for q in queries.captured_queries if "ocopcertification" in q["sql"].lower()]
+    return [q["sql"] for q in queries.captured_queries if "ocopcertification" in (q["sql"] or "").lower()]
 
 
 @pytest.mark.parametrize("path", [
