@@ -26,6 +26,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+# Links in e-mails sent outside a request (order status) use https, like the site behind its TLS proxy.
+OSCAR_URL_SCHEMA = "https"
 X_FRAME_OPTIONS = "DENY"
 
 STORAGES["staticfiles"] = {  # noqa: F405

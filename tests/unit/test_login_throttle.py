@@ -66,19 +66,24 @@ PRODUCTION_ENV = {
 }
 
 
-def test_production_settings_keep_throttling_on_behind_nginx(monkeypatch):
-    # given the environment of the production stack
+@pytest.fixture
+def production(monkeypatch):
+    """The production settings module, read with the environment of the production stack."""
     for name, value in PRODUCTION_ENV.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("DJANGO_TRUSTED_PROXY_COUNT", raising=False)
     sys.modules.pop("marketplace.settings.production", None)
-
-    # when the production settings are read
     try:
-        production = importlib.import_module("marketplace.settings.production")
+        return importlib.import_module("marketplace.settings.production")
     finally:
         sys.modules.pop("marketplace.settings.production", None)
 
+
+def test_production_links_in_emails_sent_outside_a_request_use_https(production):
+    assert production.OSCAR_URL_SCHEMA == "https"
+
+
+def test_production_settings_keep_throttling_on_behind_nginx(production):
     # then throttling is on, first among the backends, last among the middleware, and trusts nginx's address
     assert production.AXES_ENABLED is True
     assert production.AUTHENTICATION_BACKENDS[0] == "marketplace.core.auth.LoginThrottleBackend"
