@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -84,3 +85,24 @@ def lockout_response(request: HttpRequest, original_response: HttpResponse | Non
     )
     response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+class UnlockOnPasswordChange:
+    """Lift every sign-in lock of an account whose password changes (reset by e-mail, change, admin).
+
+    Listed in AUTH_PASSWORD_VALIDATORS for Django's ``password_changed`` hook, which every path that
+    sets a password calls once the user is saved; it refuses no password. The lockout page sends a
+    locked user to the password reset, so the new password must let them in at once.
+    """
+
+    def validate(self, password, user=None):
+        return None
+
+    def password_changed(self, password, user=None):
+        if user is not None and user.email:
+            from axes.utils import reset
+
+            reset(username=user.email.strip().lower())
+
+    def get_help_text(self):
+        return _("Đặt mật khẩu mới cũng mở khóa đăng nhập nếu tài khoản đang bị tạm khóa.")

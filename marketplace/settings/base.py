@@ -143,6 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "marketplace.core.auth.UnlockOnPasswordChange"},
 ]
 LOGIN_REDIRECT_URL = "customer:summary"
 LOGIN_URL = "customer:login"

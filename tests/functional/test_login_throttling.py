@@ -4,6 +4,7 @@ Settings: marketplace/settings/components/axes.py; account and address: marketpl
 """
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -248,3 +249,32 @@ def test_a_locked_account_can_still_ask_for_a_password_reset_and_the_answer_does
     assert (unknown.status_code, unknown.url) == (302, reverse("password-reset-done"))
     assert known_emails == [["hoa.le@example.vn"]]
     assert len(mail.outbox) == 1
+
+
+def test_a_new_password_set_by_the_emailed_link_unlocks_the_account():
+    # given an account locked after five wrong passwords, whose owner asks for a reset as the lockout page says
+    _staff(email="hoa.le@example.vn")
+    client = _browser()
+    assert _fail(_shop_login, client, "hoa.le@example.vn", 5)[-1] == 429
+    Shopper(client).post_form(reverse("password-reset"), data={"email": "hoa.le@example.vn"})
+    link = re.search(r"https?://testserver(/shop/password-reset/confirm/\S+?/\S+?/)", mail.outbox[0].body).group(1)
+
+    # when they set a new password through the e-mailed link
+    form_page = client.get(link, follow=True)  # Django swaps the token in the URL for a session marker
+    set_password_url = form_page.redirect_chain[-1][0]
+    done = Shopper(client).post_form(
+        set_password_url, data={"new_password1": "Mat-khau-moi-2026", "new_password2": "Mat-khau-moi-2026"},
+    )
+
+    # then the lock is lifted and the new password signs them in at once
+    assert (done.status_code, done.url) == (302, reverse("password-reset-complete"))
+    assert AccessAttempt.objects.filter(username="hoa.le@example.vn").count() == 0
+    assert _shop_login(client, "hoa.le@example.vn", "Mat-khau-moi-2026").status_code == 302
+    assert _signed_in(client)
+
+
+def test_the_password_forms_say_a_new_password_unlocks_the_account(client):
+    user = UserFactory()
+    client.force_login(user)
+    page = client.get(reverse("customer:change-password"))
+    assert "Đặt mật khẩu mới cũng mở khóa đăng nhập nếu tài khoản đang bị tạm khóa." in page.content.decode()
