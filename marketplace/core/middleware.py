@@ -1,6 +1,7 @@
 """Request checks that run before any view."""
 
 from django.core.exceptions import ObjectDoesNotExist, SuspiciousOperation
+from django.db import DataError
 from django.http import Http404
 
 NUL = "\x00"
@@ -105,3 +106,29 @@ def _is_number_lookup_of(exception: Exception, arguments: list) -> bool:
         return False
     message = str(exception)
     return any(message.endswith(f" expected a number but got {argument!r}.") for argument in arguments)
+
+
+class ValueBeyondTheDatabase(SuspiciousOperation):
+    """A value sent in the request that the database cannot hold (logged as django.security.*)."""
+
+
+class DatabaseRefusedValueMiddleware:
+    """Answer 400 when the database refuses a value the request sent, wherever a view passed it on.
+
+    Form fields are bounded where we declare them, but Oscar's bulk actions (``selected_order``), the
+    Django admin's ``?id__in=`` filters and multiple-choice fields send posted numbers straight into an
+    ``IN`` lookup: SQLite cannot bind an integer past 64 bits, PostgreSQL refuses out-of-range or
+    over-long values (DataError). Either way the request, not the server, is at fault.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        sqlite_overflow = isinstance(exception, OverflowError) and "SQLite INTEGER" in str(exception)
+        if sqlite_overflow or isinstance(exception, DataError):
+            raise ValueBeyondTheDatabase(f"value refused by the database: {exception}") from exception
+        return None

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "marketplace.core.content_security.SiteCSPMiddleware",
     "marketplace.core.middleware.RejectNullCharactersMiddleware",
+    # (process_exception runs bottom-up: a path argument naming no row is a 404 before a refused value a 400)
+    "marketplace.core.middleware.DatabaseRefusedValueMiddleware",
     "marketplace.core.middleware.PathArgumentNotFoundMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

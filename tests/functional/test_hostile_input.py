@@ -311,3 +311,61 @@ def test_any_certificate_code_is_looked_up_without_a_server_error(product, code)
     assert (searched.status_code in allowed, opened.status_code in allowed) == (True, True), (
         f"{code!r}: search {searched.status_code}, path {opened.status_code}"
     )
+
+
+HUGE = "9" * 40
+
+
+def test_numbers_posted_past_any_key_are_refused_without_a_server_error(people, rating_product, customer_with_order):
+    # given a round open for assignment with a forwarded dossier, an order in the shop, and a staff member
+    from ocop_rating.models import Assignment
+    from ocop_rating.services import round_open
+    from tests.factories import THANH_HOA
+    from tests.rating import dossier_forwarded
+
+    dossier = dossier_forwarded(rating_product, people)
+    round_ = round_open(province_code=THANH_HOA, name="Đợt 3 năm 2026", opens_on=dossier.created_at.date(),
+                        actor=people.secretariat)
+    secretariat = Shopper(Client(enforce_csrf_checks=True, raise_request_exception=False))
+    secretariat.client.force_login(people.secretariat)
+    staff = Shopper(Client(enforce_csrf_checks=True, raise_request_exception=False))
+    staff.client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    # when numbers no database key can hold are posted where views look rows up by them
+    round_page = reverse("ocop_rating:round_detail", kwargs={"round_id": round_.pk})
+    statuses = {
+        "assign members": secretariat.post_form(
+            round_page, reverse("ocop_rating:round_dossier_assign", kwargs={"round_id": round_.pk}),
+            {"assign-dossier": str(dossier.pk), "assign-members": [HUGE, f"-{HUGE}"]},
+        ).status_code,
+        "oscar bulk action": staff.post_form(
+            "/shop/dashboard/orders/", data={"action": "download_selected_orders", "selected_order": HUGE},
+        ).status_code,
+        "admin filter": staff.client.get("/django-admin/auth/user/", {"id__in": HUGE}).status_code,
+    }
+
+    # then none is a server error, and nothing was assigned
+    assert all(status in (200, 302, 400) for status in statuses.values()), statuses
+    assert Assignment.objects.filter(dossier=dossier).count() == 0
+
+
+def test_a_saved_for_later_formset_claiming_a_new_row_is_refused_without_a_server_error(customer_with_order, product):
+    # given a customer with a line saved for later
+    from oscar.apps.partner.strategy import Selector
+
+    Basket = get_model("basket", "Basket")
+    saved = Basket.saved.create(owner=customer_with_order)
+    saved.strategy = Selector().strategy(user=customer_with_order)
+    line, _created = saved.add(product)
+    shopper = Shopper(Client(enforce_csrf_checks=True, raise_request_exception=False))
+    shopper.client.force_login(customer_with_order)
+
+    # when the saved-for-later form is posted as a new row ("INITIAL_FORMS=0") to move into the basket
+    response = shopper.post_form(reverse("basket:summary"), reverse("basket:saved"), {
+        "saved-TOTAL_FORMS": "1", "saved-INITIAL_FORMS": "0", "saved-MIN_NUM_FORMS": "0",
+        "saved-MAX_NUM_FORMS": "1000", "saved-0-id": str(line.pk), "saved-0-move_to_basket": "on",
+    })
+
+    # then the basket page answers (no server error) and the line stays saved
+    assert response.status_code == 302
+    assert list(saved.lines.values_list("pk", flat=True)) == [line.pk]
