@@ -96,6 +96,15 @@ def _draw_star(canvas: Canvas, *, cx: float, cy: float, radius: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
+def _fitted(text: str, *, font: str, size: float, width: float) -> str:
+    """``text`` as it fits on one line of ``width`` points, shortened with an ellipsis when it does not."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _date(value: datetime.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
@@ -169,7 +178,7 @@ def certificate_pdf_render(
         canvas.setFont(FONT_REGULAR, 11)
         canvas.drawString(label_x, y, f"{label}:")
         canvas.setFont(FONT_BOLD, 11)
-        canvas.drawString(value_x, y, str(value)[:90])
+        canvas.drawString(value_x, y, _fitted(str(value), font=FONT_BOLD, size=11, width=width - value_x - 30 * mm))
         y -= 7.5 * mm
 
     qr_size = 48 * mm

@@ -166,3 +166,24 @@ def test_pdf_prints_typed_markup_literally_and_carries_no_link():
         assert typed in text, typed
     assert all(not page.get("/Annots") for page in PdfReader(io.BytesIO(content)).pages)
     assert b"/URI" not in content
+
+
+@pytest.mark.django_db
+def test_pdf_shortens_a_value_too_long_for_its_line_with_an_ellipsis():
+    # given a producer whose name is far longer than a line of the certificate
+    certificate = OcopCertificationFactory()
+    long_name = "Hợp tác xã sản xuất kinh doanh dịch vụ nông nghiệp tổng hợp và du lịch cộng đồng " * 3
+    certificate.product.producer.name = long_name
+    certificate.product.producer.save()
+
+    # when the certificate is printed
+    with translation.override("vi"):
+        text = _pdf_text(certificate_pdf_render(certificate=certificate, verify_url=VERIFY_URL,
+                                                today=timezone.localdate()))
+
+    # then the line shows the start of the name and says it was shortened
+    lines = text.splitlines()
+    value = lines[lines.index("Chủ thể OCOP:") + 1].strip()
+    assert value.endswith("…")
+    assert long_name.startswith(value.removesuffix("…").rstrip())
+    assert 40 < len(value) < len(long_name)
