@@ -9,7 +9,8 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     Under the Wagtail admin (``CSP_WAGTAIL_ADMIN_PREFIX``) the directives of ``CSP_WAGTAIL_ADMIN_REPLACE``
     replace the site's: its editor's scripts add <style> elements and show the page preview in a frame.
-    Scripts stay as strict there as everywhere.
+    Scripts stay as strict there as everywhere; the only inline code allowed is, by its hash, the one
+    event handler text the image cropper sets (settings.JCROP_TOUCH_PROBE_HANDLER_HASH).
     """
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:

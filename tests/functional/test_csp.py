@@ -1,10 +1,18 @@
 """Every response carries the Content-Security-Policy, exactly; no page has a script the policy refuses."""
 
+import base64
+import hashlib
+import io
 import re
+from pathlib import Path
 
 import pytest
+import wagtail.images
+from django.core.files.images import ImageFile
 from django.test import Client
 from django.urls import path
+from PIL import Image
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from marketplace import urls as site_urls
@@ -27,11 +35,13 @@ SITE_POLICY = {
 }
 WAGTAIL_ADMIN_POLICY = {
     **SITE_POLICY,
+    "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "frame-ancestors": ["'self'"],
 }
 
+JCROP = Path(wagtail.images.__file__).parent / "static/wagtailimages/js/vendor/jquery.Jcrop.min.js"
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
@@ -128,13 +138,16 @@ def test_files_redirects_json_and_health_carry_the_policy_too(client, certificat
 
 def test_staff_pages_carry_the_policy_and_no_refused_script(staff, certificate):
     home = Site.objects.get(is_default_site=True).root_page
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (40, 120, 60)).save(buffer, format="JPEG")
+    image = get_image_model().objects.create(title="Ruộng lúa", file=ImageFile(buffer, name="ruong-lua.jpg"))
     pages = [
         "/shop/dashboard/", "/shop/dashboard/catalogue/", "/shop/dashboard/orders/",
         f"/shop/dashboard/catalogue/products/{certificate.product.pk}/",
         "/shop/dashboard/catalogue/product-type/create/", "/shop/dashboard/partners/create/",
         "/shop/accounts/profile/edit/", "/shop/accounts/change-password/", "/shop/accounts/wishlists/create/",
         "/django-admin/", "/django-admin/catalogue/product/", "/cms/", f"/cms/pages/{home.pk}/edit/",
-        f"/cms/pages/{home.pk}/",
+        f"/cms/pages/{home.pk}/", "/cms/images/", f"/cms/images/{image.pk}/",
     ]
     for path_ in pages:
         response = staff.get(path_)
@@ -143,6 +156,21 @@ def test_staff_pages_carry_the_policy_and_no_refused_script(staff, certificate):
         expected = WAGTAIL_ADMIN_POLICY if path_.startswith("/cms/") else SITE_POLICY
         assert (path_, _policy(response)) == (path_, _with_nonce(expected, response))
         assert (path_, _scripts_the_policy_refuses(response)) == (path_, [])
+
+
+def test_the_wagtail_admin_allows_by_hash_exactly_the_handler_its_image_cropper_sets():
+    # given the inline event handler texts Jcrop (the image editor's focal-point cropper) sets:
+    # ``div.setAttribute("on" + "touchstart", "return;")`` and the like, to probe for touch support
+    handlers = re.findall(r'setAttribute\(\w+,"([^"]*)"\)', JCROP.read_text())
+
+    # when their SHA-256 is taken as CSP Level 3 writes it
+    hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'" for text in handlers]
+
+    # then the /cms/ policy allows those handler texts and nothing else inline, and scripts stay 'self' only
+    assert handlers == ["return;"]
+    assert WAGTAIL_ADMIN_POLICY["script-src-attr"] == ["'unsafe-hashes'", *hashes]
+    assert WAGTAIL_ADMIN_POLICY["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" not in WAGTAIL_ADMIN_POLICY["script-src-attr"]
 
 
 def test_portal_pages_carry_the_policy(officer):

@@ -14,7 +14,7 @@ other elements, so allowing them does not open the attribute-selector and @impor
 inline <style> would.
 """
 
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -32,11 +32,20 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The one inline event handler the Wagtail admin runs: the image editor's focal-point cropper
+# (wagtailimages/js/vendor/jquery.Jcrop.min.js) probes for touch support with
+# ``div.setAttribute("ontouchstart" | "ontouchmove" | "ontouchend", "return;")`` on a detached
+# element. 'unsafe-hashes' with the SHA-256 of exactly that text (``return;``) allows it and no other handler
+# (a test recomputes the hash from the vendor file, so a Wagtail upgrade that changes it fails).
+JCROP_TOUCH_PROBE_HANDLER_HASH = "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"
+
 # The Wagtail admin (marketplace.core.content_security.SiteCSPMiddleware): its editor's scripts
 # (the rich-text editor, the date picker) insert <style> elements, its image chooser previews files
-# before upload (blob:), and it shows the page preview in a frame of its own.
+# before upload (blob:), it shows the page preview in a frame of its own, and its cropper's touch
+# probe sets the handler above.
 CSP_WAGTAIL_ADMIN_PREFIX = "/cms/"
 CSP_WAGTAIL_ADMIN_REPLACE = {
+    "script-src-attr": [UNSAFE_HASHES, JCROP_TOUCH_PROBE_HANDLER_HASH],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
     "frame-ancestors": [SELF],
