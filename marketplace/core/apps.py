@@ -9,5 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .images import image_fields_reencode_on_save
+        from .spreadsheets import wagtail_exports_spreadsheet_safe
 
         image_fields_reencode_on_save()
+        wagtail_exports_spreadsheet_safe()

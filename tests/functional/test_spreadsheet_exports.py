@@ -1,9 +1,10 @@
-"""Every CSV the project produces, Oscar's dashboard exports included, makes typed text inert for spreadsheets.
+"""Every CSV and XLSX the project produces, Oscar's and Wagtail's exports included, makes typed text inert.
 
 A name typed at checkout or at registration such as ``=HYPERLINK(...)`` must reach the staff's
 spreadsheet as text, never as a live formula: each cell starting with ``=``, ``+``, ``-``, ``@``, a tab or
 a carriage return gets a leading apostrophe (marketplace.core.spreadsheets, also used by the minutes XLSX
-and the expiring-certificates CSV, whose tests are beside theirs).
+and the expiring-certificates CSV, whose tests are beside theirs). Wagtail's reports, listing and form
+submission exports go through the same helper (marketplace.core.spreadsheets.wagtail_exports_spreadsheet_safe).
 """
 
 import csv
@@ -15,7 +16,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from django.utils.functional import lazy
+from openpyxl import load_workbook
 from oscar.core.loading import get_model
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.models import Site
 
 from marketplace.core.spreadsheets import SpreadsheetSafeCSVWriter, spreadsheet_cell
 from marketplace.shop.dashboard.orders.views import OrderListView
@@ -122,3 +127,79 @@ def test_oscar_voucher_set_csv_has_no_live_formula(staff_client):
 
     assert response.status_code == 200
     assert _rows(response) == [["'=1+2"]]
+
+
+def _xlsx_rows(content: bytes) -> list[list]:
+    """Every row of the first sheet as (value, data_type) pairs."""
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [[(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.fixture
+def page_titled_with_a_formula():
+    """The home page renamed to a formula by an editor and published: it is in the reports and the history."""
+    editor = UserFactory(is_staff=True, is_superuser=True, username="+84912345678", first_name="@SUM(A1:A9)",
+                         last_name="")
+    page = Site.objects.get(is_default_site=True).root_page.specific
+    page.title = HYPERLINK
+    page.save_revision(user=editor).publish(user=editor)
+    return page
+
+
+@pytest.mark.parametrize("report", ["/cms/reports/aging-pages/", "/cms/reports/site-history/"])
+def test_wagtail_report_csv_has_no_live_formula(staff_client, page_titled_with_a_formula, report):
+    response = staff_client.get(report, {"export": "csv"})
+
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    cells = {cell for row in rows[1:] for cell in row}
+    assert "'" + HYPERLINK in cells
+    assert HYPERLINK not in cells
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+def test_wagtail_aging_pages_csv_row_is_exact(staff_client, page_titled_with_a_formula):
+    response = staff_client.get("/cms/reports/aging-pages/", {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    assert len(rows) == 2
+    title, _status, _published_at, published_by, _type = rows[1]
+    assert (title, published_by) == ("'" + HYPERLINK, "'+84912345678")
+
+
+@pytest.mark.parametrize("report", ["/cms/reports/aging-pages/", "/cms/reports/site-history/"])
+def test_wagtail_report_xlsx_has_no_live_formula(staff_client, page_titled_with_a_formula, report):
+    response = staff_client.get(report, {"export": "xlsx"})
+
+    assert response.status_code == 200
+    rows = _xlsx_rows(b"".join(response.streaming_content))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert ("'" + HYPERLINK, "s") in cells
+    assert not [cell for row in rows for cell in row if cell[1] == "f"]
+    assert not [value for row in rows for value, _type in row if str(value).startswith(("=", "+", "-", "@"))]
+
+
+def test_wagtail_form_submissions_export_has_no_live_formula(page_titled_with_a_formula):
+    # given two submissions of a form typed by the public, one a formula, and a form label set by an editor
+    submissions = [
+        FormSubmission(page=page_titled_with_a_formula, form_data={"ho_ten": "-2+3", "loi_nhan": "Xin chào"}),
+        FormSubmission(page=page_titled_with_a_formula, form_data={"ho_ten": "Lê Thị Hoa", "loi_nhan": HYPERLINK}),
+    ]
+    view = SubmissionsListView()
+    view.list_export = ["ho_ten", "loi_nhan"]
+    view.export_headings = {"ho_ten": "Họ tên", "loi_nhan": "=Lời nhắn"}
+
+    # when Wagtail writes them as CSV and as XLSX
+    csv_text = b"".join(view.stream_csv(submissions)).decode()
+    xlsx = io.BytesIO()
+    view.write_xlsx(submissions, xlsx)
+
+    # then every typed formula, and the label, is literal text
+    assert list(csv.reader(io.StringIO(csv_text, newline=""))) == [
+        ["Họ tên", "'=Lời nhắn"], ["'-2+3", "Xin chào"], ["Lê Thị Hoa", "'" + HYPERLINK],
+    ]
+    assert _xlsx_rows(xlsx.getvalue()) == [
+        [("Họ tên", "s"), ("'=Lời nhắn", "s")],
+        [("'-2+3", "s"), ("Xin chào", "s")],
+        [("Lê Thị Hoa", "s"), ("'" + HYPERLINK, "s")],
+    ]
