@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -95,10 +94,14 @@ class Product(AbstractProduct):
         _("xã/phường xuất xứ"), null=True, blank=True, validators=[validate_ward_code], db_index=True,
     )
     weight_grams = models.PositiveIntegerField(_("khối lượng (gam)"), default=0)
-    ocop_certification = models.ForeignKey(
-        "catalogue.OcopCertification", verbose_name=_("chứng nhận OCOP hiện hành"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+    certificate = models.ForeignKey(
+        "ocop_rating.Certificate", verbose_name=_("chứng nhận OCOP hiện hành"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_column="ocop_certification_id",
     )
+    # The OCOP badge: the stars the product shows and the last day it shows them. Written only by
+    # ocop_rating.certificates (issue, revoke, expire, extend); read through stars_shown_on / badge_stars_expression.
+    badge_stars = models.PositiveSmallIntegerField(_("hạng sao hiển thị"), null=True, blank=True, editable=False)
+    badge_until = models.DateField(_("hiển thị hạng sao đến"), null=True, blank=True, editable=False)
 
     class Meta(AbstractProduct.Meta):
         constraints = [
@@ -126,122 +129,20 @@ class Product(AbstractProduct):
     def origin_province_name(self) -> str:
         return province_name(self.origin_province_code)
 
-    @property
-    def valid_ocop_certification(self):
-        """The current certificate if it is valid today, else None (stars are shown only then)."""
-        certification = self.ocop_certification
-        if certification is not None and certification.is_valid():
-            return certification
+    def stars_shown_on(self, day: datetime.date | None = None) -> int | None:
+        """The stars the product's badge shows on ``day`` (today by default), or None.
+
+        The SQL form of the same rule is ``badge_stars_expression``; a property test holds them together.
+        """
+        day = day or timezone.localdate()
+        if self.badge_stars is not None and self.badge_until is not None and self.badge_until >= day:
+            return self.badge_stars
         return None
 
-
-class OcopCertification(models.Model):
-    """A certificate of OCOP rating result (giấy chứng nhận), the only source of a product's star."""
-
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("còn hiệu lực")
-        EXPIRED = "expired", _("hết hiệu lực")
-        REVOKED = "revoked", _("đã thu hồi")
-
-    class IssuingLevel(models.TextChoices):
-        PROVINCE = "province", _("cấp tỉnh")
-        CENTRAL = "central", _("cấp trung ương")
-
-    VALIDITY_MONTHS = 36
-
-    product = models.ForeignKey(
-        "catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.CASCADE, related_name="ocop_certifications",
-    )
-    stars = models.PositiveSmallIntegerField(_("hạng sao"))
-    code = models.CharField(_("mã số chứng nhận"), max_length=64, unique=True)
-    decision_number = models.CharField(_("số quyết định"), max_length=64)
-    decision_date = models.DateField(_("ngày quyết định"))
-    issuing_level = models.CharField(_("cấp công nhận"), max_length=16, choices=IssuingLevel.choices)
-    criteria_version = models.CharField(_("phiên bản bộ tiêu chí"), max_length=32, default="QD26-2026")
-    score_total = models.DecimalField(_("tổng điểm"), max_digits=5, decimal_places=2, null=True, blank=True)
-    issued_on = models.DateField(_("ngày cấp"))
-    valid_until = models.DateField(_("có giá trị đến"))
-    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.ACTIVE)
-    revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
-    revocation_decision_number = models.CharField(_("số quyết định thu hồi"), max_length=64, blank=True)
-    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
-    # A re-evaluation filed late keeps the certificate valid up to this day (≤ 180 days after valid_until).
-    extended_until = models.DateField(_("gia hạn hiệu lực đến"), null=True, blank=True)
-    reminder_sent_on = models.DateField(_("ngày nhắc đánh giá lại"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-issued_on"]
-        verbose_name = _("chứng nhận OCOP")
-        verbose_name_plural = _("chứng nhận OCOP")
-        constraints = [
-            models.CheckConstraint(condition=Q(stars__gte=3, stars__lte=5), name="ocopcert_stars_3_5"),
-            models.CheckConstraint(condition=Q(valid_until__gt=models.F("issued_on")), name="ocopcert_valid_after_issue"),
-            models.CheckConstraint(
-                condition=Q(stars__lt=5) | Q(issuing_level="central"), name="ocopcert_five_stars_central",
-            ),
-            models.UniqueConstraint(
-                fields=["product"], condition=Q(status="active"), name="ocopcert_one_active_per_product",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="revoked") | ~Q(revocation_reason=""), name="ocopcert_revoked_has_reason",
-            ),
-            models.CheckConstraint(
-                condition=Q(extended_until__isnull=True) | Q(extended_until__gt=models.F("valid_until")),
-                name="ocopcert_extension_after_expiry",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code} ({self.stars}★)"
-
-    def clean(self):
-        if self.issued_on and self.valid_until and self.valid_until <= self.issued_on:
-            raise ValidationError({"valid_until": _("Ngày hết hạn phải sau ngày cấp.")})
-
     @property
-    def valid_through(self) -> datetime.date:
-        """The last day the certificate counts as valid: its expiry, or the late re-evaluation extension."""
-        if self.extended_until and self.extended_until > self.valid_until:
-            return self.extended_until
-        return self.valid_until
-
-    def is_valid(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        return self.status == self.Status.ACTIVE and self.valid_through >= on
-
-    @property
-    def has_expired(self) -> bool:
-        return self.status == self.Status.EXPIRED or (
-            self.status == self.Status.ACTIVE and self.valid_through < timezone.localdate()
-        )
-
-
-class OcopCertificationEvent(models.Model):
-    """One change of a certificate's status (who, when, from, to, why); written by ocop_rating only."""
-
-    certificate = models.ForeignKey(
-        OcopCertification, verbose_name=_("chứng nhận"), on_delete=models.CASCADE, related_name="events",
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
-    from_status = models.CharField(
-        _("trạng thái trước"), max_length=16, choices=OcopCertification.Status.choices, blank=True,
-    )
-    to_status = models.CharField(_("trạng thái sau"), max_length=16, choices=OcopCertification.Status.choices)
-    note = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("sự kiện chứng nhận OCOP")
-        verbose_name_plural = _("sự kiện chứng nhận OCOP")
-
-    def __str__(self):
-        return f"{self.certificate_id}: {self.from_status or '-'} → {self.to_status}"
+    def valid_certificate(self):
+        """The current certificate while it makes the product show its stars today, else None."""
+        return self.certificate if self.stars_shown_on() is not None else None
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

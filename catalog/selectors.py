@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import OcopCertification, Product, ProductGroup
+from .models import Product, ProductGroup
 
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -47,25 +47,13 @@ class ProductFilters:
     sort: str = Sort.NEWEST
 
 
-def valid_stars_expression(*, today=None) -> Case:
-    """The star a product may show today: from an active certificate, unexpired or extended past
-    its expiry while a late re-evaluation is pending."""
+def badge_stars_expression(*, today=None) -> Case:
+    """The stars a product's badge shows today, in SQL: the same rule as ``Product.stars_shown_on``.
+
+    The badge columns are written only by ocop_rating.certificates; a property test holds the two forms together.
+    """
     today = today or timezone.localdate()
-    active = OcopCertification.Status.ACTIVE
-    return Case(
-        When(
-            ocop_certification__status=active,
-            ocop_certification__valid_until__gte=today,
-            then=F("ocop_certification__stars"),
-        ),
-        When(
-            ocop_certification__status=active,
-            ocop_certification__extended_until__gte=today,
-            then=F("ocop_certification__stars"),
-        ),
-        default=None,
-        output_field=IntegerField(),
-    )
+    return Case(When(badge_until__gte=today, then=F("badge_stars")), default=None, output_field=IntegerField())
 
 
 def first_price_subquery() -> Subquery:
@@ -77,12 +65,12 @@ def product_card_queryset() -> QuerySet[Product]:
     """Products with everything a product card renders, in a fixed number of queries."""
     return (
         Product.objects.browsable()
-        .select_related("product_class", "producer", "ocop_certification", "ocop_set")
+        .select_related("product_class", "producer", "certificate", "ocop_set")
         .prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
             Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
         )
-        .annotate(ocop_stars=valid_stars_expression(), price=first_price_subquery())
+        .annotate(ocop_stars=badge_stars_expression(), price=first_price_subquery())
     )
 
 
@@ -110,7 +98,7 @@ def product_list(*, filters: ProductFilters) -> QuerySet[Product]:
 
 def product_detail_queryset() -> QuerySet[Product]:
     return Product.objects.select_related(
-        "product_class", "producer", "ocop_certification", "ocop_set", "ocop_set__group", "parent",
+        "product_class", "producer", "certificate", "ocop_set", "ocop_set__group", "parent",
     ).prefetch_related(
         Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
         Prefetch("stockrecords", queryset=StockRecord.objects.order_by("pk")),
@@ -164,7 +152,7 @@ def producer_locations(*, province_code: int | None) -> list[int]:
 
 
 __all__ = ["ProductFilters", "Sort", "navigation_groups", "product_card_queryset", "product_detail_queryset",
-           "product_list", "producer_locations", "valid_stars_expression"]
+           "product_list", "producer_locations", "badge_stars_expression"]
 
 
 def featured_products(*, limit: int) -> list[Product]:

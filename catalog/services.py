@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from .models import OcopCertification, Product, ProductGroup, ProductSet
+from .models import ProductGroup, ProductSet
 from .selectors import NAVIGATION_CACHE_KEY
 
 Category = get_model("catalogue", "Category")
@@ -36,12 +36,3 @@ def category_tree_sync() -> None:
                 product_set.save(update_fields=["category"])
     Category.fix_tree()
     cache.delete(NAVIGATION_CACHE_KEY)
-
-
-@transaction.atomic
-def product_certification_set(*, product: Product, certification: OcopCertification | None) -> None:
-    """Point the shop's badge at this certificate (or none); the rating workflow is the caller."""
-    if certification is not None and certification.product_id != product.pk:
-        raise ValueError("certificate belongs to another product")
-    Product.objects.filter(pk=product.pk).update(ocop_certification=certification)
-    product.ocop_certification = certification

@@ -1,9 +1,11 @@
 """Criteria are loaded from the official files (``load_criteria``) and the workflow changes only through
-its services (ocop_rating.services): the admin only shows them."""
+its services (each package's services.py): the admin only shows them."""
 
 from django.contrib import admin
 
-from .models import (
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.council.selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
+from ocop_rating.models import (
     Assignment,
     AuditEvent,
     CommuneAssessment,
@@ -25,7 +27,6 @@ from .models import (
     SelfAssessment,
     Sheet,
 )
-from .workflow_selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -179,3 +180,12 @@ class CommuneOfficerAdmin(admin.ModelAdmin):
 
 for model in (SelfAssessment, CommuneAssessment, Assignment, ConflictDeclaration):
     admin.site.register(model, ReadOnlyAdmin)
+
+
+@admin.register(Certificate)
+class CertificateAdmin(ReadOnlyAdmin):
+    """Read-only here: certificates are written by the rating workflow, never by hand."""
+
+    list_display = ["code", "product", "stars", "status", "issued_on", "valid_until"]
+    list_filter = ["status", "stars", "issuing_level"]
+    search_fields = ["code", "product__title", "decision_number"]

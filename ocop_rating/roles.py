@@ -48,7 +48,7 @@ def user_is_producer_staff(user, producer) -> bool:
 
 
 def user_is_commune_officer_of(user, ward_code: int) -> bool:
-    from .models import CommuneOfficer
+    from ocop_rating.models import CommuneOfficer
 
     return user_has_role(user, COMMUNE_OFFICER) and CommuneOfficer.objects.filter(
         user=user, ward_code=ward_code,

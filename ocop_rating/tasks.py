@@ -7,7 +7,10 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from .certificates import certificates_expire_due, certificates_remind_reevaluation
+from ocop_rating.certificates.services import (
+    certificates_expire_due,
+    certificates_remind_reevaluation,
+)
 
 
 @shared_task(

@@ -2,7 +2,12 @@
 
 from django.urls import include, path
 
-from . import minutes_views, portal_views, public_views, urls_dashboard, urls_dossiers, urls_rounds
+from ocop_rating.council import sheet_views as portal_views
+from ocop_rating.council import urls as urls_rounds
+from ocop_rating.dashboard import urls as urls_dashboard
+from ocop_rating.dossiers import urls as urls_dossiers
+from ocop_rating.public import views as public_views
+from ocop_rating.results import views as minutes_views
 
 app_name = "ocop_rating"
 

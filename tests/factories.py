@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.models import OcopCertification, Product, ProductSet
-from catalog.services import product_certification_set
+from catalog.models import Product, ProductSet
 from marketplace.producers.models import Producer
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import product_certificate_set
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -141,7 +142,7 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-class OcopCertificationFactory(factory.django.DjangoModelFactory):
+class CertificateFactory(factory.django.DjangoModelFactory):
     """An active 4★ provincial certificate issued a month ago, set as the product's current one.
 
     Pass `current=False` to leave the product's badge pointer alone.
@@ -153,15 +154,15 @@ class OcopCertificationFactory(factory.django.DjangoModelFactory):
     decision_number = factory.Sequence(lambda n: f"{n}/QĐ-UBND")
     decision_date = factory.LazyFunction(lambda: _today() - datetime.timedelta(days=30))
     issuing_level = factory.LazyAttribute(
-        lambda o: OcopCertification.IssuingLevel.CENTRAL if o.stars == 5 else OcopCertification.IssuingLevel.PROVINCE
+        lambda o: Certificate.IssuingLevel.CENTRAL if o.stars == 5 else Certificate.IssuingLevel.PROVINCE
     )
     score_total = Decimal("72.50")
     issued_on = factory.LazyAttribute(lambda o: o.decision_date)
     valid_until = factory.LazyAttribute(lambda o: o.issued_on + datetime.timedelta(days=3 * 365))
-    status = OcopCertification.Status.ACTIVE
+    status = Certificate.Status.ACTIVE
 
     class Meta:
-        model = OcopCertification
+        model = Certificate
         skip_postgeneration_save = True
 
     class Params:
@@ -170,11 +171,11 @@ class OcopCertificationFactory(factory.django.DjangoModelFactory):
             valid_until=factory.LazyFunction(lambda: _today() - datetime.timedelta(days=1)),
         )
         revoked = factory.Trait(
-            status=OcopCertification.Status.REVOKED,
+            status=Certificate.Status.REVOKED,
             revocation_reason="Vi phạm an toàn thực phẩm",
         )
 
     @factory.post_generation
     def current(self, create, extracted, **kwargs):
         if create and extracted is not False:
-            product_certification_set(product=self.product, certification=self)
+            product_certificate_set(product=self.product, certificate=self)

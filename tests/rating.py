@@ -15,8 +15,24 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from catalog.models import OcopCertification
 from ocop_rating import roles
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.council.services import (
+    council_member_add,
+    dossier_assign,
+    round_open,
+    round_scoring_start,
+    scorecard_save_entry,
+    scorecard_submit,
+)
+from ocop_rating.dossiers.services import (
+    CommuneCheck,
+    dossier_commune_forward,
+    dossier_create,
+    dossier_self_assessment_set,
+    dossier_submit,
+    evidence_file_add,
+)
 from ocop_rating.errors import RatingError
 from ocop_rating.models import (
     AuditEvent,
@@ -30,20 +46,6 @@ from ocop_rating.models import (
     Scorecard,
     ScoreEntry,
     SelfAssessment,
-)
-from ocop_rating.services import (
-    CommuneCheck,
-    council_member_add,
-    dossier_assign,
-    dossier_commune_forward,
-    dossier_create,
-    dossier_self_assessment_set,
-    dossier_submit,
-    evidence_file_add,
-    round_open,
-    round_scoring_start,
-    scorecard_save_entry,
-    scorecard_submit,
 )
 from tests.factories import THANH_HOA, WARD_DONG_SON, ProductFactory, UserFactory
 
@@ -180,7 +182,7 @@ def workflow_state():
         list(ScoreEntry.objects.order_by("pk").values_list("pk", "option_id", "points", "knockout")),
         list(Result.objects.order_by("pk").values_list("pk", "status", "average", "star")),
         list(EvaluationRound.objects.order_by("pk").values_list("pk", "status")),
-        list(OcopCertification.objects.values_list("pk", "status")),
+        list(Certificate.objects.values_list("pk", "status")),
     )
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "marketplace.producers",
     "marketplace.cms",
     "ocop_rating",
+    "marketplace.demo",
     # Oscar, with our forks replacing the stock apps they fork
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",

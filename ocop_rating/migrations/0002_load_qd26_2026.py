@@ -11,7 +11,7 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "criteria_qd26_2
 
 def load(apps, schema_editor):
     # The one loader, run on the historical models (validation included).
-    from ocop_rating.criteria_loader import CriteriaModels, criteria_version_write
+    from ocop_rating.criteria.loader import CriteriaModels, criteria_version_write
 
     criteria_version_write(
         models=CriteriaModels.from_apps(apps),

@@ -61,7 +61,7 @@ def _ensure_permissions(apps):
     for label in ("ocop_rating", "catalogue"):
         app_config = apps.get_app_config(label)
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0, apps=apps)  # the historical models, not today's
         app_config.models_module = None
 
 

@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from tests.factories import (
     WARD_DONG_SON,
-    OcopCertificationFactory,
+    CertificateFactory,
     ProductFactory,
     ProductImageFactory,
 )
@@ -64,7 +64,7 @@ def test_shopper_buys_with_cash_on_delivery_on_a_phone(live_server, in_phone_bro
     # given a 4★ product with 10 in stock
     product = ProductFactory(title="Nước mắm Đông Hải", weight_grams=500, stockrecord__num_in_stock=10)
     ProductImageFactory(product=product)
-    OcopCertificationFactory(product=product, stars=4)
+    CertificateFactory(product=product, stars=4)
 
     # when a shopper on a phone finds it, basket it and checks out as a guest paying cash on delivery
     seen = in_phone_browser(lambda page: _buy_with_cod(

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from tests.factories import (
-    OcopCertificationFactory,
+    CertificateFactory,
     ProducerFactory,
     ProductFactory,
     ProductImageFactory,
@@ -53,7 +53,7 @@ def test_main_pages_run_without_csp_violations(live_server, in_desktop_browser, 
     # given a certified product, its producer, the home page, and a user for every role and staff
     product = ProductFactory(title="Nước mắm Đông Hải", stockrecord__num_in_stock=10)
     ProductImageFactory(product=product)
-    certificate = OcopCertificationFactory(product=product, stars=4)
+    certificate = CertificateFactory(product=product, stars=4)
     producer = ProducerFactory()
     staff = UserFactory(is_staff=True, is_superuser=True)
     home = Site.objects.get(is_default_site=True).root_page

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from catalog.models import OcopCertification
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.dossiers.services import dossier_submit
 from ocop_rating.models import Assignment
-from ocop_rating.services import dossier_submit, result_finalise, result_record_decision
+from ocop_rating.results.services import result_finalise, result_record_decision
 from tests.factories import PASSWORD, ProductFactory
 from tests.rating import PLAN_81, PLAN_83, dossier_draft, dossier_in_scoring, sheet_score
 
@@ -30,7 +31,7 @@ def _pages(people, rating_product) -> dict[str, list[str]]:
     result_finalise(dossier=dossier, actor=people.chair)
     result_record_decision(dossier=dossier, decision_number="123/QĐ-UBND", decision_date=datetime.date(2026, 11, 20),
                            actor=people.signer)
-    certificate = OcopCertification.objects.get()
+    certificate = Certificate.objects.get()
     at_commune = dossier_submit(
         dossier=dossier_draft(ProductFactory(producer=rating_product.producer, title="Mắm tép chưng thịt"), people),
         actor=people.producer,

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import OcopCertificationFactory, ProductFactory, ProductImageFactory
+from tests.factories import CertificateFactory, ProductFactory, ProductImageFactory
 
 from .shop import Shopper
 
@@ -16,5 +16,5 @@ def product(db):
     product = ProductFactory(title="Nước mắm Đông Hải", weight_grams=500,
                              stockrecord__num_in_stock=10, stockrecord__price=125000)
     ProductImageFactory(product=product)
-    OcopCertificationFactory(product=product, stars=4)
+    CertificateFactory(product=product, stars=4)
     return product

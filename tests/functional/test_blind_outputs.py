@@ -16,8 +16,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from ocop_rating.council.services import conflict_declare
 from ocop_rating.models import Assignment
-from ocop_rating.services import conflict_declare, result_compute, result_finalise, round_finalise
+from ocop_rating.results.services import result_compute, result_finalise, round_finalise
 from tests.factories import PASSWORD
 from tests.functional.shop import message_texts
 from tests.rating import PLAN_81, PLAN_83, dossier_in_scoring, sheet_score

@@ -8,7 +8,7 @@ from tests.factories import (
     HANOI,
     WARD_BA_DINH,
     WARD_BIM_SON,
-    OcopCertificationFactory,
+    CertificateFactory,
     ProducerFactory,
     ProductFactory,
 )
@@ -31,9 +31,9 @@ def shelf():
     middle = ProductFactory(title="Nem chua", stockrecord__price=Decimal("90000"))
     dear = ProductFactory(title="Bánh cuốn", origin_province_code=HANOI, origin_ward_code=WARD_BA_DINH,
                           stockrecord__price=Decimal("250000"))
-    OcopCertificationFactory(product=cheap, stars=3)
-    OcopCertificationFactory(product=middle, stars=4)
-    OcopCertificationFactory(product=dear, stars=5)
+    CertificateFactory(product=cheap, stars=3)
+    CertificateFactory(product=middle, stars=4)
+    CertificateFactory(product=dear, stars=5)
     return {"cheap": cheap.pk, "middle": middle.pk, "dear": dear.pk, "producer": bim_son}
 
 

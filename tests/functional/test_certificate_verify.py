@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from catalog.models import OcopCertification
-from ocop_rating import public_views
-from ocop_rating.certificates import certificate_issue, certificate_revoke
-from tests.factories import OcopCertificationFactory, ProductFactory
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import certificate_issue, certificate_revoke
+from ocop_rating.public import views as public_views
+from tests.factories import CertificateFactory, ProductFactory
 
 from .shop import elements, english
 
@@ -36,7 +36,7 @@ def certificate():
     product = ProductFactory(title="Nước mắm Đông Hải")
     return certificate_issue(
         product=product, stars=4, decision_number="125/QĐ-UBND", decision_date=today,
-        issuing_level=OcopCertification.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
+        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
         score_total=Decimal("78.50"), issued_on=today, actor=None,
     )
 
@@ -61,7 +61,7 @@ def test_verify_page_of_an_active_certificate(client, certificate):
 
 
 def test_verify_page_of_an_expired_certificate_shows_no_star(client):
-    certificate = OcopCertificationFactory(expired=True, status=OcopCertification.Status.EXPIRED, code=CODE)
+    certificate = CertificateFactory(expired=True, status=Certificate.Status.EXPIRED, code=CODE)
 
     page = client.get(f"/ocop/verify/{CODE}/")
 
@@ -206,7 +206,7 @@ def test_certificate_code_clean(typed, cleaned):
 
 
 def test_search_is_lenient_with_spaces_case_and_dashes(client, db):
-    certificate = OcopCertificationFactory(code="OCOP-TH-2026-00042")
+    certificate = CertificateFactory(code="OCOP-TH-2026-00042")
 
     found = client.get("/ocop/verify/", {"code": " ocop – th – 2026 – 00042 "})
 

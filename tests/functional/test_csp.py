@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from marketplace import urls as site_urls
-from tests.factories import OcopCertificationFactory, ProductFactory, UserFactory
+from tests.factories import CertificateFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def _scripts_the_policy_refuses(response) -> list[str]:
 
 @pytest.fixture
 def certificate():
-    return OcopCertificationFactory(product=ProductFactory(title="Nước mắm Đông Hải"), stars=4)
+    return CertificateFactory(product=ProductFactory(title="Nước mắm Đông Hải"), stars=4)
 
 
 @pytest.fixture

@@ -318,8 +318,8 @@ HUGE = "9" * 40
 
 def test_numbers_posted_past_any_key_are_refused_without_a_server_error(people, rating_product, customer_with_order):
     # given a round open for assignment with a forwarded dossier, an order in the shop, and a staff member
+    from ocop_rating.council.services import round_open
     from ocop_rating.models import Assignment
-    from ocop_rating.services import round_open
     from tests.factories import THANH_HOA
     from tests.rating import dossier_forwarded
 

@@ -62,7 +62,7 @@ def test_each_role_gets_what_it_may_see(role, url, expected, product):
     url = url.format(
         product=product.get_absolute_url(),
         producer=product.producer.get_absolute_url(),
-        certificate=product.ocop_certification.code,
+        certificate=product.certificate.code,
     )
 
     # when that role opens it

@@ -12,8 +12,8 @@ import time_machine
 from django.test import Client
 from django.utils import translation
 
-from catalog.models import OcopCertification, OcopCertificationEvent
-from tests.factories import PASSWORD, OcopCertificationFactory, ProductFactory
+from ocop_rating.certificates.models import Certificate, CertificateEvent
+from tests.factories import PASSWORD, CertificateFactory, ProductFactory
 
 from .shop import csrf_token, elements, message_texts
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 D = datetime.date
-Status = OcopCertification.Status
+Status = Certificate.Status
 LIST = "/ocop/certificates/"
 ISSUED_ON = D(2025, 3, 1)
 
@@ -47,11 +47,11 @@ def _revoke_url(certificate) -> str:
 
 
 def _certificate(title: str, code: str, *, stars: int = 4, issued_on: datetime.date = ISSUED_ON, **extra):
-    return OcopCertificationFactory(
+    return CertificateFactory(
         product=ProductFactory(title=title), stars=stars, code=code, decision_date=issued_on, issued_on=issued_on,
         valid_until=D(issued_on.year + 3, issued_on.month, issued_on.day),
-        issuing_level=(OcopCertification.IssuingLevel.CENTRAL if stars == 5
-                       else OcopCertification.IssuingLevel.PROVINCE),
+        issuing_level=(Certificate.IssuingLevel.CENTRAL if stars == 5
+                       else Certificate.IssuingLevel.PROVINCE),
         **extra,
     )
 
@@ -83,9 +83,9 @@ def _rows(page) -> list[tuple[str, str, str]]:
 
 def _state():
     return (
-        list(OcopCertification.objects.order_by("pk").values_list(
+        list(Certificate.objects.order_by("pk").values_list(
             "pk", "status", "revocation_reason", "revocation_decision_number", "revoked_on")),
-        OcopCertificationEvent.objects.count(),
+        CertificateEvent.objects.count(),
     )
 
 
@@ -247,7 +247,7 @@ def test_revoking_removes_the_badge_from_the_shop(people, certificate):
     certificate.refresh_from_db()
     assert (certificate.status, certificate.revocation_reason, certificate.revocation_decision_number,
             certificate.revoked_on) == (Status.REVOKED, "Vi phạm quy định ghi nhãn", "215/QĐ-UBND", D(2026, 11, 27))
-    event = OcopCertificationEvent.objects.filter(certificate=certificate).latest("pk")
+    event = CertificateEvent.objects.filter(certificate=certificate).latest("pk")
     assert (event.actor, event.from_status, event.to_status, event.note) == (
         people.secretariat, "active", "revoked", "Thu hồi theo quyết định 215/QĐ-UBND: Vi phạm quy định ghi nhãn",
     )

@@ -14,9 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from ocop_rating import roles
-from ocop_rating.dossiers import working_days_add
+from ocop_rating.dossiers.services import dossier_commune_forward, dossier_submit, working_days_add
 from ocop_rating.models import CommuneAssessment, CommuneOfficer, Dossier, DossierEvent
-from ocop_rating.services import dossier_commune_forward, dossier_submit
 from tests.factories import WARD_BIM_SON, ProductFactory
 from tests.rating import (
     commune_check_all_ok,

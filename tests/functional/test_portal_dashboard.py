@@ -15,14 +15,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from catalog.models import OcopCertification, ProductSet
+from catalog.models import ProductSet
+from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import CriteriaVersion, Dossier
 from tests.factories import (
     PASSWORD,
     WARD_BIM_SON,
     WARD_DONG_QUANG,
     WARD_DONG_SON,
-    OcopCertificationFactory,
+    CertificateFactory,
     ProducerFactory,
     ProductFactory,
 )
@@ -34,7 +35,7 @@ pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = datetime.date(2026, 11, 28)
 D = datetime.date
-CENTRAL = OcopCertification.IssuingLevel.CENTRAL
+CENTRAL = Certificate.IssuingLevel.CENTRAL
 DASHBOARD = "/ocop/dashboard/"
 CSV_URL = "/ocop/dashboard/expiring.csv"
 
@@ -74,11 +75,11 @@ def _dossier(title: str, status: str, *, deadline: datetime.date | None = None, 
 
 
 def _certificate(title: str, code: str, *, stars: int, valid_until: datetime.date, ward: int = WARD_DONG_SON,
-                 set_number: int = 9) -> OcopCertification:
-    return OcopCertificationFactory(
+                 set_number: int = 9) -> Certificate:
+    return CertificateFactory(
         product=_product(title, ward=ward, set_number=set_number), stars=stars, code=code,
         decision_date=D(2024, 1, 15), issued_on=D(2024, 1, 15), valid_until=valid_until,
-        issuing_level=CENTRAL if stars == 5 else OcopCertification.IssuingLevel.PROVINCE,
+        issuing_level=CENTRAL if stars == 5 else Certificate.IssuingLevel.PROVINCE,
     )
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from catalog.models import OcopCertification
+from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import AuditEvent, Dossier, Result
 from tests.factories import PASSWORD
 from tests.rating import (
@@ -84,7 +84,7 @@ def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issu
 
     # Then a provincial 4★ certificate with the commune's first number of 2026 is the product's badge
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2026."]
-    certificate = OcopCertification.objects.get()
+    certificate = Certificate.objects.get()
     assert (certificate.code, certificate.stars, certificate.issuing_level, certificate.decision_number) == (
         "38-16378-001-2026", 4, "province", "123/QĐ-UBND",
     )
@@ -92,8 +92,8 @@ def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issu
         datetime.date(2026, 11, 20), datetime.date(2026, 11, 20), datetime.date(2029, 11, 20), Decimal("82.00"),
     )
     rating_product.refresh_from_db()
-    assert rating_product.ocop_certification == certificate
-    assert rating_product.ocop_certification.stars == 4
+    assert rating_product.certificate == certificate
+    assert rating_product.certificate.stars == 4
     result = Result.objects.get(dossier=dossier)
     assert (result.status, result.decision_number, result.certificate) == ("decided", "123/QĐ-UBND", certificate)
     assert Dossier.objects.get(pk=dossier.pk).status == "recognised"
@@ -128,7 +128,7 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
     assert (result.status, result.star, result.decision_number, result.certificate) == (
         "proposed_central", 5, "88/QĐ-UBND", None,
     )
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
     assert "Quyết định công nhận 5 sao của Bộ Nông nghiệp và Môi trường" in page.content.decode()
     desk = signer.get(reverse("ocop_rating:decision_list"))
     assert [(e["data-dossier"], e["data-status"]) for e in elements(desk.content, css_class="ocop-decision")] == [
@@ -140,7 +140,7 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
 
     # Then a central 5★ certificate is issued
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2027."]
-    certificate = OcopCertification.objects.get()
+    certificate = Certificate.objects.get()
     assert (certificate.code, certificate.stars, certificate.issuing_level, certificate.decision_number) == (
         "38-16378-001-2027", 5, "central", "77/QĐ-BNNMT",
     )
@@ -149,7 +149,7 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
         "decided", "77/QĐ-BNNMT", datetime.date(2027, 2, 1),
     )
     rating_product.refresh_from_db()
-    assert rating_product.ocop_certification == certificate
+    assert rating_product.certificate == certificate
     assert Dossier.objects.get(pk=dossier.pk).status == "recognised"
 
 
@@ -174,7 +174,7 @@ def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rati
 
     # Then a provincial 4★ certificate is issued on the central score, and the result keeps both
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2027."]
-    certificate = OcopCertification.objects.get()
+    certificate = Certificate.objects.get()
     assert (certificate.stars, certificate.issuing_level, certificate.decision_number, certificate.score_total,
             certificate.issued_on) == (4, "province", "15/QĐ-UBND", Decimal("78.50"), datetime.date(2027, 2, 15))
     result = Result.objects.get(dossier=proposed_to_central)
@@ -184,7 +184,7 @@ def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rati
     assert Dossier.objects.get(pk=proposed_to_central.pk).status == "recognised"
     assert elements(page.content, id="ocop-decision-central-score", data_value="78.50")
     rating_product.refresh_from_db()
-    assert rating_product.ocop_certification == certificate
+    assert rating_product.certificate == certificate
 
 
 def test_central_score_below_50_ends_without_recognition(people, rating_product, proposed_to_central):
@@ -195,7 +195,7 @@ def test_central_score_below_50_ends_without_recognition(people, rating_product,
     result = Result.objects.get(dossier=proposed_to_central)
     assert (result.status, result.central_score, result.certificate) == ("decided", Decimal("45.00"), None)
     assert Dossier.objects.get(pk=proposed_to_central.pk).status == "not_recognised"
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_central_refusal_with_bad_input_changes_nothing(people, proposed_to_cent
     page = _post(_client_for(people.signer), _record_url(proposed_to_central), {"action": "central_refusal", **data})
 
     assert workflow_state() == before
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
     text = page.content.decode()
     if field_error:
         assert field_error in text
@@ -232,7 +232,7 @@ def test_one_star_result_is_decided_without_number_and_without_certificate(peopl
     result = Result.objects.get(dossier=dossier)
     assert (result.status, result.star, result.decision_number, result.certificate) == ("decided", 1, "", None)
     assert Dossier.objects.get(pk=dossier.pk).status == "not_recognised"
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
     assert elements(page.content, id="ocop-no-certificate")
 
 
@@ -247,7 +247,7 @@ def test_decision_without_a_number_is_refused_and_nothing_changes(people, rating
     assert message_texts(page) == ["Hãy nhập số và ngày của quyết định công nhận."]
     assert workflow_state() == before
     assert Result.objects.get(dossier=dossier).status == "finalised"
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
     event = AuditEvent.objects.get(refused=True)
     assert (event.actor, event.action) == (people.signer, "result_record_decision")
     # the form is shown again with what was typed
@@ -293,4 +293,4 @@ def test_a_decided_result_cannot_be_decided_again(people, rating_product):
 
     assert message_texts(again) == ["Kết quả này đã có quyết định."]
     assert workflow_state() == before
-    assert OcopCertification.objects.get().decision_number == "123/QĐ-UBND"
+    assert Certificate.objects.get().decision_number == "123/QĐ-UBND"

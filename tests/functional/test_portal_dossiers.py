@@ -17,7 +17,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from ocop_rating import roles
-from ocop_rating.dossiers import working_days_add
+from ocop_rating.council.services import conflict_declare
+from ocop_rating.dossiers.services import (
+    dossier_commune_return,
+    dossier_create,
+    dossier_self_assessment_set,
+    dossier_submit,
+    working_days_add,
+)
 from ocop_rating.models import (
     MAX_EVIDENCE_BYTES,
     AuditEvent,
@@ -27,15 +34,7 @@ from ocop_rating.models import (
     EvidenceFile,
     SelfAssessment,
 )
-from ocop_rating.services import (
-    conflict_declare,
-    dossier_commune_return,
-    dossier_create,
-    dossier_self_assessment_set,
-    dossier_submit,
-    result_finalise,
-    result_record_decision,
-)
+from ocop_rating.results.services import result_finalise, result_record_decision
 from tests.factories import PASSWORD, WARD_BIM_SON, ProductFactory
 from tests.rating import (
     PLAN_83,

@@ -19,6 +19,12 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 
 from ocop_rating import roles
+from ocop_rating.council.services import (
+    council_member_add,
+    dossier_assign,
+    round_open,
+    round_scoring_start,
+)
 from ocop_rating.models import (
     AuditEvent,
     CouncilMember,
@@ -27,8 +33,7 @@ from ocop_rating.models import (
     Result,
     Scorecard,
 )
-from ocop_rating.results import result_finalise, round_finalise
-from ocop_rating.services import council_member_add, dossier_assign, round_open, round_scoring_start
+from ocop_rating.results.services import result_finalise, round_finalise
 from tests.factories import PASSWORD, THANH_HOA, ProductFactory
 from tests.rating import (
     PLAN_81,

@@ -18,10 +18,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from catalog.models import OcopCertification
 from ocop_rating import urls as rating_urls
+from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import Assignment, EvidenceFile, Scorecard
-from ocop_rating.services import result_finalise, result_record_decision
+from ocop_rating.results.services import result_finalise, result_record_decision
 from tests.factories import PASSWORD, UserFactory
 from tests.rating import PLAN_81, PLAN_83, dossier_in_scoring, sheet_score, workflow_state
 
@@ -60,7 +60,7 @@ def decided(people, rating_product):
     result_finalise(dossier=dossier, actor=people.chair)
     result = result_record_decision(dossier=dossier, decision_number="123/QĐ-UBND",
                                     decision_date=datetime.date(2026, 11, 20), actor=people.signer)
-    certificate = OcopCertification.objects.get(pk=result.certificate_id)
+    certificate = Certificate.objects.get(pk=result.certificate_id)
     return {
         "dossier_id": dossier.pk, "round_id": round_.pk,
         "file_id": EvidenceFile.objects.get(dossier=dossier).pk,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalog.models import Product
-from tests.factories import WARD_DONG_SON, OcopCertificationFactory, ProductFactory, UserFactory
+from tests.factories import WARD_DONG_SON, CertificateFactory, ProductFactory, UserFactory
 
 from .shop import Shopper, elements
 
@@ -25,7 +25,7 @@ def _product_links(response, product) -> list[dict]:
 
 def test_guest_buys_with_cash_on_delivery(shopper, product):
     three_star = ProductFactory(title="Chè lam Phủ Quảng")
-    OcopCertificationFactory(product=three_star, stars=3)
+    CertificateFactory(product=three_star, stars=3)
 
     # given the catalogue lists both products
     catalogue = shopper.get(CATALOGUE)
@@ -128,7 +128,7 @@ def test_product_page_with_valid_certificate_shows_its_stars(shopper, product):
 def test_product_page_without_valid_certificate_shows_no_stars(shopper, state):
     # given a product whose only certificate has expired (or was revoked)
     product = ProductFactory(title="Nem chua Thanh Hóa")
-    OcopCertificationFactory(product=product, stars=4, **{state: True})
+    CertificateFactory(product=product, stars=4, **{state: True})
 
     # when its page and the catalogue are shown
     page = shopper.get(product.get_absolute_url())

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
-    OcopCertificationFactory,
+    CertificateFactory,
     ProducerFactory,
     ProductFactory,
     ProductImageFactory,
@@ -34,7 +34,7 @@ def hundred_products():
     for n in range(110):
         product = ProductFactory(producer=producers[n % 10], stockrecord__num_in_stock=5 + n)
         ProductImageFactory(product=product)
-        OcopCertificationFactory(product=product, stars=3 + n % 3)
+        CertificateFactory(product=product, stars=3 + n % 3)
         products.append(product)
     return products
 

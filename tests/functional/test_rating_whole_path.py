@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from catalog.models import OcopCertification
+from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import (
     Assignment,
     AuditEvent,
@@ -139,7 +139,7 @@ def test_from_a_producers_dossier_to_four_stars_on_the_shop_and_a_verifiable_cer
     page = _post(signer, _url("decision_record", dossier_id=dossier.pk),
                  {"decision_number": "123/QĐ-UBND", "decision_date": "2026-11-20"})
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2026."]
-    certificate = OcopCertification.objects.get()
+    certificate = Certificate.objects.get()
     assert (certificate.code, certificate.stars, certificate.status, certificate.valid_until,
             certificate.score_total, certificate.criteria_version) == (
         "38-16378-001-2026", 4, "active", datetime.date(2029, 11, 20), Decimal("82.00"), "QD26-2026",

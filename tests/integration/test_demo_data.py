@@ -14,10 +14,12 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from catalog.demo.data import REFERENCE_DATE
-from catalog.models import OcopCertification, Product
+from catalog.models import Product
+from marketplace.demo.catalogue_data import REFERENCE_DATE
+from marketplace.demo.rating import DEMO_PASSWORD, MEMBER_EMAILS
 from ocop_rating import roles
-from ocop_rating.demo import DEMO_PASSWORD, MEMBER_EMAILS
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.dossiers.services import CommuneCheck, dossier_commune_forward
 from ocop_rating.models import (
     Assignment,
     CommuneOfficer,
@@ -27,7 +29,6 @@ from ocop_rating.models import (
     Result,
     Scorecard,
 )
-from ocop_rating.services import CommuneCheck, dossier_commune_forward
 from tests.functional.shop import elements
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def _state():
         sorted(Dossier.objects.values_list("product__upc", "kind", "status")),
         sorted(EvaluationRound.objects.values_list("name", "status")),
         sorted(Scorecard.objects.values_list("pk", "status", "total")),
-        sorted(OcopCertification.objects.values_list("code", "status")),
+        sorted(Certificate.objects.values_list("code", "status")),
         DossierEvent.objects.count(),
     )
 
@@ -122,8 +123,8 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
     }
     for upc in ("OCOP-TH-0020", "OCOP-TH-0019"):
         product = Product.objects.get(upc=upc)
-        assert product.ocop_certification.decision_number == "4718/QĐ-UBND"
-        assert product.ocop_certification.valid_until == datetime.date(2029, 11, 20)
+        assert product.certificate.decision_number == "4718/QĐ-UBND"
+        assert product.certificate.valid_until == datetime.date(2029, 11, 20)
     finalised_sheets = Scorecard.objects.filter(assignment__round__name="Đợt 1 năm 2026")
     assert Counter(finalised_sheets.values_list("status", flat=True)) == {"locked": 15}
 
@@ -136,12 +137,12 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
     assert Assignment.objects.filter(round=scoring, scorecard__isnull=True).count() == 4
 
     # And one certificate is in its re-evaluation window (180 to 120 days before expiry) and is the shop's star
-    expiring = OcopCertification.objects.get(product__upc="OCOP-TH-0003", status="active")
+    expiring = Certificate.objects.get(product__upc="OCOP-TH-0003", status="active")
     assert (expiring.code, expiring.stars, expiring.valid_until) == (
         "38-14797-003-2024", 4, datetime.date(2027, 5, 14),
     )
     assert 120 <= (expiring.valid_until - REFERENCE_DATE).days <= 180
-    assert Product.objects.get(upc="OCOP-TH-0003").ocop_certification == expiring
+    assert Product.objects.get(upc="OCOP-TH-0003").certificate == expiring
     assert expiring.events.get().note == "Cấp theo quyết định 1912/QĐ-UBND."
 
     # When a demo user takes a step (the commune forwards the waiting dossier) and the demo is loaded again

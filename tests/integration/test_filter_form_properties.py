@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from catalog.forms import PRICE_LIMIT, ProductFilterForm
 from catalog.selectors import Sort, product_list
 from marketplace.core.divisions import province_name, ward_name
-from tests.factories import OcopCertificationFactory, ProducerFactory, ProductFactory
+from tests.factories import CertificateFactory, ProducerFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def catalogue(db):
     producer = ProducerFactory(slug="htx-dong-son")
     first = ProductFactory(producer=producer, stockrecord__price=125000)
     ProductFactory(producer=producer, stockrecord__price=80000)
-    OcopCertificationFactory(product=first, stars=4)
+    CertificateFactory(product=first, stars=4)
     return producer
 
 

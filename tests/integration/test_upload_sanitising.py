@@ -25,9 +25,9 @@ from wagtail.images import get_image_model
 
 from marketplace.core.files import stored_files_kept_on_commit
 from marketplace.core.images import MAX_PIXELS, ImageRefused, image_field_is_upload, image_reencoded
-from ocop_rating.dossiers import evidence_file_add
+from ocop_rating.dossiers.services import dossier_create, evidence_file_add
 from ocop_rating.models import EvidenceFile
-from ocop_rating.services import WorkflowError, dossier_create
+from ocop_rating.workflow.events import WorkflowError
 from tests.factories import CategoryFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

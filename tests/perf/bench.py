@@ -108,7 +108,8 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
 
-    from catalog.models import OcopCertification, Product, ProductSet
+    from catalog.models import Product, ProductSet
+    from ocop_rating.certificates.models import Certificate
 
     existing = Product.objects.count()
     if existing >= count:
@@ -183,20 +184,20 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
                 continue
             stars = rng.choices([3, 4, 5], weights=[50, 40, 10])[0]
             issued_on = today - datetime.timedelta(days=rng.randrange(0, 700))
-            certifications.append(OcopCertification(
+            certifications.append(Certificate(
                 product=p, stars=stars, code=f"BENCH-TH-{issued_on.year}-{p.pk:06d}",
                 decision_number=f"{p.pk}/QĐ-UBND", decision_date=issued_on,
-                issuing_level=(OcopCertification.IssuingLevel.CENTRAL if stars == 5
-                               else OcopCertification.IssuingLevel.PROVINCE),
+                issuing_level=(Certificate.IssuingLevel.CENTRAL if stars == 5
+                               else Certificate.IssuingLevel.PROVINCE),
                 score_total=Decimal({3: 62, 4: 78, 5: 92}[stars]), issued_on=issued_on,
                 valid_until=issued_on + datetime.timedelta(days=3 * 365),
-                status=OcopCertification.Status.ACTIVE,
+                status=Certificate.Status.ACTIVE,
             ))
-        OcopCertification.objects.bulk_create(certifications, batch_size=1000)
-        active = OcopCertification.objects.filter(
-            product=OuterRef("pk"), status=OcopCertification.Status.ACTIVE,
+        Certificate.objects.bulk_create(certifications, batch_size=1000)
+        active = Certificate.objects.filter(
+            product=OuterRef("pk"), status=Certificate.Status.ACTIVE,
         ).values("pk")[:1]
-        Product.objects.filter(pk__in=[p.pk for p in products if p.pk]).update(ocop_certification=Subquery(active))
+        Product.objects.filter(pk__in=[p.pk for p in products if p.pk]).update(certificate=Subquery(active))
 
         set_categories = dict(ProductSet.objects.values_list("pk", "category_id"))
         ProductCategory.objects.bulk_create(
@@ -243,7 +244,7 @@ def targets_build() -> list[Target]:
     from catalog.models import Product
 
     product = (
-        Product.objects.browsable().filter(ocop_certification__isnull=False, producer__isnull=False)
+        Product.objects.browsable().filter(certificate__isnull=False, producer__isnull=False)
         .order_by("-date_created", "-pk").first()
     )
     if product is None:

@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from catalog.models import OcopCertification, Product
-from tests.factories import OcopCertificationFactory, ProductFactory
+from catalog.models import Product
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import certificate_badge
+from tests.factories import CertificateFactory, ProductFactory
 
 TODAY = datetime.date(2026, 3, 15)
 YESTERDAY = TODAY - datetime.timedelta(days=1)
 TOMORROW = TODAY + datetime.timedelta(days=1)
-Status = OcopCertification.Status
+Status = Certificate.Status
 
 
 @pytest.fixture(autouse=True)
@@ -24,10 +26,10 @@ def _frozen_today():
         yield
 
 
-def _certificate(*, status=Status.ACTIVE, valid_until=TOMORROW) -> OcopCertification:
-    return OcopCertification(
+def _certificate(*, status=Status.ACTIVE, valid_until=TOMORROW) -> Certificate:
+    return Certificate(
         stars=4, code="OCOP-TH-1", decision_number="1/QĐ-UBND", decision_date=datetime.date(2025, 1, 2),
-        issuing_level=OcopCertification.IssuingLevel.PROVINCE, issued_on=datetime.date(2025, 1, 2),
+        issuing_level=Certificate.IssuingLevel.PROVINCE, issued_on=datetime.date(2025, 1, 2),
         valid_until=valid_until, status=status,
     )
 
@@ -66,10 +68,16 @@ def test_product_shows_only_a_valid_certificate():
     )
 
     # then only the valid one is the product's star source
-    assert Product(ocop_certification=valid).valid_ocop_certification is valid
-    assert Product(ocop_certification=expired).valid_ocop_certification is None
-    assert Product(ocop_certification=revoked).valid_ocop_certification is None
-    assert Product(ocop_certification=None).valid_ocop_certification is None
+    assert _product_of(valid).valid_certificate is valid
+    assert _product_of(expired).valid_certificate is None
+    assert _product_of(revoked).valid_certificate is None
+    assert _product_of(None).valid_certificate is None
+
+
+def _product_of(certificate: Certificate | None) -> Product:
+    """A product whose badge columns were written from ``certificate`` as the certificate services write them."""
+    stars, until = certificate_badge(certificate)
+    return Product(certificate=certificate, badge_stars=stars, badge_until=until)
 
 
 def test_clean_refuses_expiry_not_after_issue():
@@ -90,47 +98,47 @@ class TestDatabaseConstraints:
         product = ProductFactory()
 
         with pytest.raises(IntegrityError), transaction.atomic():
-            OcopCertificationFactory(product=product, stars=stars, issuing_level="central", current=False)
+            CertificateFactory(product=product, stars=stars, issuing_level="central", current=False)
 
-        assert OcopCertification.objects.count() == 0
+        assert Certificate.objects.count() == 0
 
     @pytest.mark.parametrize("days_after_issue", [0, -1])
     def test_valid_until_must_be_after_issue(self, days_after_issue):
         product = ProductFactory()
 
         with pytest.raises(IntegrityError), transaction.atomic():
-            OcopCertificationFactory(
+            CertificateFactory(
                 product=product, issued_on=TODAY, valid_until=TODAY + datetime.timedelta(days=days_after_issue),
                 current=False,
             )
 
-        assert OcopCertification.objects.count() == 0
+        assert Certificate.objects.count() == 0
 
     def test_two_active_certificates_for_one_product_are_refused(self):
-        first = OcopCertificationFactory()
+        first = CertificateFactory()
 
         with pytest.raises(IntegrityError), transaction.atomic():
-            OcopCertificationFactory(product=first.product, current=False)
+            CertificateFactory(product=first.product, current=False)
 
-        assert list(OcopCertification.objects.values_list("pk", flat=True)) == [first.pk]
+        assert list(Certificate.objects.values_list("pk", flat=True)) == [first.pk]
 
     def test_a_new_active_certificate_after_an_expired_one_is_allowed(self):
-        old = OcopCertificationFactory(status=Status.EXPIRED)
+        old = CertificateFactory(status=Status.EXPIRED)
 
-        new = OcopCertificationFactory(product=old.product, stars=5)
+        new = CertificateFactory(product=old.product, stars=5)
 
-        assert OcopCertification.objects.filter(product=old.product).count() == 2
-        assert Product.objects.get(pk=old.product.pk).ocop_certification_id == new.pk
+        assert Certificate.objects.filter(product=old.product).count() == 2
+        assert Product.objects.get(pk=old.product.pk).certificate_id == new.pk
 
     def test_five_stars_must_be_central(self):
         product = ProductFactory()
 
         with pytest.raises(IntegrityError), transaction.atomic():
-            OcopCertificationFactory(product=product, stars=5, issuing_level="province", current=False)
+            CertificateFactory(product=product, stars=5, issuing_level="province", current=False)
 
-        assert OcopCertification.objects.count() == 0
+        assert Certificate.objects.count() == 0
 
     def test_five_stars_central_is_accepted(self):
-        certificate = OcopCertificationFactory(stars=5, issuing_level="central")
+        certificate = CertificateFactory(stars=5, issuing_level="central")
 
-        assert OcopCertification.objects.get(pk=certificate.pk).stars == 5
+        assert Certificate.objects.get(pk=certificate.pk).stars == 5

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ocop_rating.criteria_loader import CriteriaFileError
+from ocop_rating.criteria.loader import CriteriaFileError, criteria_version_load
 from ocop_rating.models import CriteriaVersion
-from ocop_rating.services import criteria_version_load
 
 
 def _date(value: str) -> datetime.date:

@@ -11,9 +11,10 @@ from django.core import mail
 from django.test import Client
 from django.utils import translation
 
-from catalog.models import OcopCertification, OcopCertificationEvent, Product
+from catalog.models import Product
 from ocop_rating import roles
-from ocop_rating.certificates import (
+from ocop_rating.certificates.models import Certificate, CertificateEvent
+from ocop_rating.certificates.services import (
     CertificateError,
     CertificateTransitionError,
     certificate_code_allocate,
@@ -23,15 +24,15 @@ from ocop_rating.certificates import (
     certificates_expire_due,
     certificates_remind_reevaluation,
 )
-from ocop_rating.events import PermissionRefused
 from ocop_rating.models import AuditEvent
 from ocop_rating.tasks import certificates_daily
+from ocop_rating.workflow.events import PermissionRefused
 from tests.factories import (
     HANOI,
     THANH_HOA,
     WARD_BIM_SON,
     WARD_DONG_SON,
-    OcopCertificationFactory,
+    CertificateFactory,
     ProductFactory,
     UserFactory,
 )
@@ -39,7 +40,7 @@ from tests.functional.shop import elements
 
 pytestmark = pytest.mark.django_db
 
-Status = OcopCertification.Status
+Status = Certificate.Status
 ISSUED_ON = datetime.date(2026, 3, 10)
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -55,10 +56,10 @@ def _noon(day: datetime.date) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, 5, 0, tzinfo=datetime.UTC)
 
 
-def _issue(product, **overrides) -> OcopCertification:
+def _issue(product, **overrides) -> Certificate:
     values = {
         "product": product, "stars": 4, "decision_number": "125/QĐ-UBND", "decision_date": ISSUED_ON,
-        "issuing_level": OcopCertification.IssuingLevel.PROVINCE, "criteria_version_code": "QD26-2026",
+        "issuing_level": Certificate.IssuingLevel.PROVINCE, "criteria_version_code": "QD26-2026",
         "score_total": Decimal("78.50"), "issued_on": ISSUED_ON, "actor": None,
     }
     values.update(overrides)
@@ -86,8 +87,8 @@ class TestIssue:
         assert certificate.status == Status.ACTIVE
         assert certificate.criteria_version == "QD26-2026"
         assert certificate.score_total == Decimal("78.50")
-        assert Product.objects.get(pk=product.pk).ocop_certification_id == certificate.pk
-        event = OcopCertificationEvent.objects.get(certificate=certificate)
+        assert Product.objects.get(pk=product.pk).certificate_id == certificate.pk
+        event = CertificateEvent.objects.get(certificate=certificate)
         assert (event.actor, event.from_status, event.to_status) == (secretary, "", Status.ACTIVE)
         assert event.note == "Cấp theo quyết định 125/QĐ-UBND."
 
@@ -121,7 +122,7 @@ class TestIssue:
 
         # when it is upgraded to 5★ by the central level
         later = _issue(
-            product, stars=5, score_total=Decimal("91.25"), issuing_level=OcopCertification.IssuingLevel.CENTRAL,
+            product, stars=5, score_total=Decimal("91.25"), issuing_level=Certificate.IssuingLevel.CENTRAL,
             decision_number="88/QĐ-BNNMT", issued_on=datetime.date(2026, 9, 1),
             decision_date=datetime.date(2026, 9, 1),
         )
@@ -133,7 +134,7 @@ class TestIssue:
         last_event = earlier.events.last()
         assert (last_event.from_status, last_event.to_status) == (Status.ACTIVE, Status.EXPIRED)
         assert last_event.note == "Được thay thế bởi chứng nhận 38-16378-002-2026."
-        assert Product.objects.get(pk=product.pk).ocop_certification_id == later.pk
+        assert Product.objects.get(pk=product.pk).certificate_id == later.pk
 
     @pytest.mark.parametrize(
         ("overrides", "message"),
@@ -155,7 +156,7 @@ class TestIssue:
         # given a product with an active certificate
         product = ProductFactory()
         current = _issue(product)
-        events_before = OcopCertificationEvent.objects.count()
+        events_before = CertificateEvent.objects.count()
 
         # when an invalid certificate is asked for
         with pytest.raises(CertificateError) as excinfo:
@@ -163,9 +164,9 @@ class TestIssue:
 
         # then a clear message, and nothing changed
         assert excinfo.value.message == message
-        assert list(OcopCertification.objects.values_list("pk", "status")) == [(current.pk, Status.ACTIVE)]
-        assert OcopCertificationEvent.objects.count() == events_before
-        assert Product.objects.get(pk=product.pk).ocop_certification_id == current.pk
+        assert list(Certificate.objects.values_list("pk", "status")) == [(current.pk, Status.ACTIVE)]
+        assert CertificateEvent.objects.count() == events_before
+        assert Product.objects.get(pk=product.pk).certificate_id == current.pk
 
     def test_a_product_without_origin_commune_is_refused(self):
         product = ProductFactory(origin_ward_code=None, title="Chè lam Thọ Xuân")
@@ -176,8 +177,8 @@ class TestIssue:
         assert excinfo.value.message == (
             "Sản phẩm “Chè lam Thọ Xuân” chưa có xã/phường xuất xứ: không thể cấp mã số chứng nhận."
         )
-        assert OcopCertification.objects.count() == 0
-        assert OcopCertificationEvent.objects.count() == 0
+        assert Certificate.objects.count() == 0
+        assert CertificateEvent.objects.count() == 0
 
     def test_a_commune_of_another_province_is_refused(self):
         product = ProductFactory(origin_province_code=HANOI, origin_ward_code=WARD_DONG_SON)
@@ -186,7 +187,7 @@ class TestIssue:
             _issue(product)
 
         assert excinfo.value.message == "Xã/phường xuất xứ 16378 không thuộc tỉnh/thành phố 1 của sản phẩm."
-        assert OcopCertification.objects.count() == 0
+        assert Certificate.objects.count() == 0
 
 
 class TestRevoke:
@@ -211,7 +212,7 @@ class TestRevoke:
         assert certificate.revocation_reason == "Sử dụng sai nhãn OCOP gây nhầm lẫn"
         assert certificate.revocation_decision_number == "301/QĐ-UBND"
         assert certificate.revoked_on == datetime.date(2026, 5, 4)
-        assert Product.objects.get(pk=product.pk).ocop_certification_id == certificate.pk
+        assert Product.objects.get(pk=product.pk).certificate_id == certificate.pk
         event = certificate.events.last()
         assert (event.actor, event.from_status, event.to_status) == (officer, Status.ACTIVE, Status.REVOKED)
         badges, notices = _badges(product)
@@ -276,7 +277,7 @@ class TestRevoke:
 
     @pytest.mark.parametrize("state", [Status.EXPIRED, Status.REVOKED])
     def test_nothing_leaves_expired_or_revoked(self, state):
-        certificate = OcopCertificationFactory(status=state, revocation_reason="Vi phạm" if state == Status.REVOKED else "")
+        certificate = CertificateFactory(status=state, revocation_reason="Vi phạm" if state == Status.REVOKED else "")
 
         with pytest.raises(CertificateTransitionError) as excinfo:
             certificate_revoke(certificate=certificate, reason="Ngừng sản xuất", decision_number="9/QĐ-UBND",
@@ -349,7 +350,7 @@ class TestExpiry:
         assert certificate.events.count() == 1
 
     def test_an_expired_certificate_cannot_be_extended(self):
-        certificate = OcopCertificationFactory(status=Status.EXPIRED)
+        certificate = CertificateFactory(status=Status.EXPIRED)
 
         with pytest.raises(CertificateTransitionError):
             certificate_extend_for_late_reevaluation(

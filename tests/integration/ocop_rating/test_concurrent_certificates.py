@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
-from catalog.models import OcopCertification
-from ocop_rating.certificates import certificate_issue
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import certificate_issue
 from tests.factories import THANH_HOA, WARD_DONG_SON, ProductFactory, UserFactory
 
 pytestmark = [
@@ -34,7 +34,7 @@ def _issue_at_once(products, *, actor, decision_date) -> list[str]:
             barrier.wait(timeout=30)
             certificate = certificate_issue(
                 product=product, stars=4, decision_number=f"{product.pk}/QĐ-UBND", decision_date=decision_date,
-                issuing_level=OcopCertification.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
+                issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
                 score_total=Decimal("80.00"), issued_on=decision_date, actor=actor,
             )
             return certificate.code
@@ -64,5 +64,5 @@ def test_concurrent_issues_in_one_commune_get_consecutive_distinct_codes():
         assert sorted(codes) == [f"{prefix}{n:03d}-2026" for n in range(first, first + ISSUERS)]
         for product in products:
             product.refresh_from_db()
-            assert product.ocop_certification.code in codes
-    assert OcopCertification.objects.filter(status=OcopCertification.Status.ACTIVE).count() == ISSUERS * ROUNDS
+            assert product.certificate.code in codes
+    assert Certificate.objects.filter(status=Certificate.Status.ACTIVE).count() == ISSUERS * ROUNDS

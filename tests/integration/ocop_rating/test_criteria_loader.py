@@ -14,10 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 import ocop_rating
-from ocop_rating.criteria_loader import CriteriaFileError, criteria_file_parse
+from ocop_rating.criteria.loader import (
+    CriteriaFileError,
+    criteria_file_parse,
+    criteria_version_load,
+)
+from ocop_rating.criteria.selectors import criteria_version_get, sheet_get, sheet_spec_get
 from ocop_rating.models import CriteriaVersion, Criterion, Option, Part, Sheet
-from ocop_rating.selectors import criteria_version_get, sheet_get, sheet_spec_get
-from ocop_rating.services import criteria_version_load
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from catalog.models import OcopCertification, ProductSet
-from ocop_rating.dashboard_selectors import (
+from catalog.models import ProductSet
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.dashboard.selectors import (
     CertificateFilter,
     DashboardSummary,
     ReevaluationWindow,
@@ -24,12 +25,12 @@ from ocop_rating.dashboard_selectors import (
     dossiers_waiting_for_province,
     working_days_between,
 )
+from ocop_rating.dossiers.services import dossier_create, dossier_submit, working_days_add
 from ocop_rating.models import Dossier
-from ocop_rating.services import dossier_create, dossier_submit, working_days_add
 from tests.factories import (
     WARD_BIM_SON,
     WARD_DONG_SON,
-    OcopCertificationFactory,
+    CertificateFactory,
     ProducerFactory,
     ProductFactory,
 )
@@ -40,7 +41,7 @@ pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = datetime.date(2026, 11, 28)
 D = datetime.date
-Status = OcopCertification.Status
+Status = Certificate.Status
 ISSUED_ON = D(2025, 1, 10)
 
 
@@ -67,7 +68,7 @@ def _product(people, title: str, *, ward: int = WARD_DONG_SON, set_number: int =
 def _certificate(title: str, *, stars: int = 4, ward: int = WARD_DONG_SON, set_number: int = 9,
                  issued_on: datetime.date = ISSUED_ON, valid_until: datetime.date | None = None, **extra):
     product = ProductFactory(title=title, origin_ward_code=ward, ocop_set=ProductSet.objects.get(number=set_number))
-    return OcopCertificationFactory(
+    return CertificateFactory(
         product=product, stars=stars, decision_date=issued_on, issued_on=issued_on,
         valid_until=valid_until or D(issued_on.year + 3, issued_on.month, issued_on.day), **extra,
     )
@@ -177,9 +178,9 @@ def test_certified_stars_by_set_and_by_commune_count_only_what_the_shop_shows(db
         # counted: three in Đông Sơn (set 9), two in Bỉm Sơn (set 4), one of them kept valid by an extension
         _certificate("Nước mắm A", stars=4)
         _certificate("Nước mắm B", stars=3)
-        _certificate("Nước mắm C", stars=5, issuing_level=OcopCertification.IssuingLevel.CENTRAL)
+        _certificate("Nước mắm C", stars=5, issuing_level=Certificate.IssuingLevel.CENTRAL)
         _certificate("Mật ong D", stars=5, ward=WARD_BIM_SON, set_number=4,
-                     issuing_level=OcopCertification.IssuingLevel.CENTRAL)
+                     issuing_level=Certificate.IssuingLevel.CENTRAL)
         _certificate("Mật ong E", stars=3, ward=WARD_BIM_SON, set_number=4, issued_on=D(2023, 11, 1),
                      valid_until=D(2026, 11, 1), extended_until=D(2027, 3, 1))
         # not counted: expired, revoked, past validity not yet expired by the nightly task
@@ -259,7 +260,7 @@ def certificates(db):
         return {
             "active": _certificate("Nước mắm Lê Gia", stars=4, code="38-16378-001-2025"),
             "five": _certificate("Mắm tôm Lê Gia", stars=5, code="38-16378-002-2025",
-                                 issuing_level=OcopCertification.IssuingLevel.CENTRAL),
+                                 issuing_level=Certificate.IssuingLevel.CENTRAL),
             "expired": _certificate("Nước mắm Vị Thanh", stars=3, code="38-16378-001-2022", status=Status.EXPIRED,
                                     issued_on=D(2022, 5, 1), valid_until=D(2025, 5, 1)),
             "lapsed": _certificate("Chè lam Phủ Quảng", stars=3, code="38-14812-001-2023",

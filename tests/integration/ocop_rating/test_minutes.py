@@ -15,18 +15,20 @@ from pypdf import PdfReader
 
 from marketplace.core.spreadsheets import spreadsheet_cell
 from ocop_rating import roles
-from ocop_rating.minutes import round_minutes_data, round_minutes_pdf, round_minutes_xlsx
-from ocop_rating.models import CommuneOfficer, Dossier
-from ocop_rating.services import (
+from ocop_rating.council.services import (
     conflict_declare,
     council_member_add,
     dossier_assign,
+    round_open,
+    round_scoring_start,
+)
+from ocop_rating.models import CommuneOfficer, Dossier
+from ocop_rating.results.documents import round_minutes_data, round_minutes_pdf, round_minutes_xlsx
+from ocop_rating.results.services import (
     result_compute,
     result_finalise,
     result_record_decision,
     round_finalise,
-    round_open,
-    round_scoring_start,
 )
 from tests.factories import THANH_HOA, WARD_DONG_SON, ProductFactory
 from tests.rating import PLAN_81, PLAN_83, dossier_forwarded, sheet_score, user_with_roles

@@ -13,17 +13,12 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from catalog.models import OcopCertification, OcopCertificationEvent
-from ocop_rating.certificates import certificates_expire_due
+from ocop_rating.certificates.models import Certificate, CertificateEvent
+from ocop_rating.certificates.services import certificates_expire_due
+from ocop_rating.dossiers.services import dossier_commune_return, dossier_create, dossier_submit
 from ocop_rating.models import Dossier
-from ocop_rating.services import (
-    dossier_commune_return,
-    dossier_create,
-    dossier_submit,
-    result_finalise,
-    result_record_decision,
-)
-from tests.factories import OcopCertificationFactory
+from ocop_rating.results.services import result_finalise, result_record_decision
+from tests.factories import CertificateFactory
 from tests.rating import PLAN_83, PLAN_LOWEST, dossier_draft, dossier_in_scoring, sheet_score
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +35,7 @@ def _vietnamese():
 @pytest.fixture
 def certified(rating_product):
     """The fish sauce holds an active 3★ certificate issued 2024-03-01, valid until 2027-03-01."""
-    return OcopCertificationFactory(
+    return CertificateFactory(
         product=rating_product, stars=3, code="38-16378-001-2024", decision_date=datetime.date(2024, 3, 1),
         issued_on=datetime.date(2024, 3, 1), valid_until=VALID_UNTIL, score_total=Decimal("66.00"),
     )
@@ -79,13 +74,13 @@ def test_re_evaluation_filed_in_the_window_changes_nothing_and_the_new_certifica
         result = _decided(rating_product, people, plan=PLAN_83, decision_date=datetime.date(2026, 10, 30))
 
     certified.refresh_from_db()
-    assert (certified.status, certified.extended_until) == (OcopCertification.Status.EXPIRED, None)
+    assert (certified.status, certified.extended_until) == (Certificate.Status.EXPIRED, None)
     new = result.certificate
     assert (new.code, new.stars, new.status, new.valid_until) == (
-        "38-16378-001-2026", 4, OcopCertification.Status.ACTIVE, datetime.date(2029, 10, 30),
+        "38-16378-001-2026", 4, Certificate.Status.ACTIVE, datetime.date(2029, 10, 30),
     )
     rating_product.refresh_from_db()
-    assert rating_product.ocop_certification == new
+    assert rating_product.certificate == new
 
 
 def test_late_re_evaluation_keeps_the_certificate_valid_past_expiry_until_the_decision(
@@ -97,9 +92,9 @@ def test_late_re_evaluation_keeps_the_certificate_valid_past_expiry_until_the_de
 
     # Then the certificate is kept valid up to 180 days after expiry, and the extension is on record
     certified.refresh_from_db()
-    assert (certified.status, certified.extended_until) == (OcopCertification.Status.ACTIVE,
+    assert (certified.status, certified.extended_until) == (Certificate.Status.ACTIVE,
                                                             datetime.date(2027, 8, 28))
-    assert OcopCertificationEvent.objects.filter(certificate=certified).latest("pk").note == (
+    assert CertificateEvent.objects.filter(certificate=certified).latest("pk").note == (
         "Gia hạn hiệu lực đến 28/08/2027 trong khi chờ đánh giá lại."
     )
     # and the daily expiry leaves it alone after its own expiry date; the shop still shows its stars
@@ -116,10 +111,10 @@ def test_late_re_evaluation_keeps_the_certificate_valid_past_expiry_until_the_de
     # Then the certificate expires at once: the extension only lasted while the decision was pending
     certified.refresh_from_db()
     assert (result.star, result.certificate) == (1, None)
-    assert certified.status == OcopCertification.Status.EXPIRED
+    assert certified.status == Certificate.Status.EXPIRED
     assert certified.events.latest("pk").note == "Hồ sơ đánh giá lại không được công nhận: chấm dứt gia hạn."
     rating_product.refresh_from_db()
-    assert rating_product.ocop_certification == certified  # the pointer stays; the badge checks validity
+    assert rating_product.certificate == certified  # the pointer stays; the badge checks validity
 
 
 def test_late_re_evaluation_refused_before_expiry_only_drops_the_extension(people, rating_product, certified):
@@ -128,7 +123,7 @@ def test_late_re_evaluation_refused_before_expiry_only_drops_the_extension(peopl
 
     certified.refresh_from_db()
     assert result.certificate is None
-    assert (certified.status, certified.extended_until) == (OcopCertification.Status.ACTIVE, None)
+    assert (certified.status, certified.extended_until) == (Certificate.Status.ACTIVE, None)
 
 
 def test_a_late_re_evaluation_returned_and_resubmitted_extends_once(people, rating_product, certified):

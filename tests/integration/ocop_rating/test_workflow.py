@@ -13,8 +13,29 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from catalog.models import OcopCertification, ProductSet
+from catalog.models import ProductSet
 from ocop_rating import roles
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.council.selectors import scorecards_visible_to
+from ocop_rating.council.services import (
+    conflict_declare,
+    council_member_add,
+    dossier_assign,
+    round_open,
+    round_scoring_start,
+    scorecard_reopen,
+    scorecard_save_entry,
+    scorecard_submit,
+)
+from ocop_rating.dossiers.services import (
+    CommuneCheck,
+    dossier_commune_forward,
+    dossier_commune_return,
+    dossier_create,
+    dossier_self_assessment_set,
+    dossier_submit,
+    evidence_file_add,
+)
 from ocop_rating.errors import RatingError
 from ocop_rating.models import (
     AuditEvent,
@@ -28,30 +49,14 @@ from ocop_rating.models import (
     ProvincePolicy,
     Scorecard,
 )
-from ocop_rating.services import (
-    CommuneCheck,
-    conflict_declare,
-    council_member_add,
-    dossier_assign,
-    dossier_commune_forward,
-    dossier_commune_return,
-    dossier_create,
-    dossier_self_assessment_set,
-    dossier_submit,
-    evidence_file_add,
+from ocop_rating.results.services import (
     result_compute,
     result_finalise,
     result_record_central_decision,
     result_record_central_refusal,
     result_record_decision,
     round_finalise,
-    round_open,
-    round_scoring_start,
-    scorecard_reopen,
-    scorecard_save_entry,
-    scorecard_submit,
 )
-from ocop_rating.workflow_selectors import scorecards_visible_to
 from tests.factories import THANH_HOA, WARD_BIM_SON, WARD_DONG_SON
 from tests.rating import (
     PLAN_81,
@@ -164,8 +169,8 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     )
     assert (certificate.issued_on, certificate.criteria_version) == (datetime.date(2026, 12, 10), "QD26-2026")
     product.refresh_from_db()
-    assert product.valid_ocop_certification == certificate
-    assert product.valid_ocop_certification.stars == 4
+    assert product.valid_certificate == certificate
+    assert product.valid_certificate.stars == 4
 
     # The round closes; the dossier's history tells the whole story
     assert round_finalise(round=round_, actor=people.chair).status == "finalised"
@@ -192,7 +197,7 @@ def test_five_star_result_is_proposed_to_central_and_certified_only_on_the_minis
                                     decision_date=datetime.date(2026, 12, 10), actor=people.signer)
     assert (result.status, result.certificate, result.decision_number) == ("proposed_central", None, "88/QĐ-UBND")
     assert Dossier.objects.get(pk=dossier.pk).status == "proposed_central"
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
 
     # When the Ministry's decision is recorded, then a central 5★ certificate is issued
     result = result_record_central_decision(dossier=dossier, decision_number="77/QĐ-BNNMT",
@@ -200,7 +205,7 @@ def test_five_star_result_is_proposed_to_central_and_certified_only_on_the_minis
     assert (result.status, result.central_decision_number) == ("decided", "77/QĐ-BNNMT")
     assert (result.certificate.stars, result.certificate.issuing_level) == (5, "central")
     product.refresh_from_db()
-    assert product.valid_ocop_certification.stars == 5
+    assert product.valid_certificate.stars == 5
     assert Dossier.objects.get(pk=dossier.pk).status == "recognised"
 
 
@@ -251,9 +256,9 @@ def test_one_star_result_gets_a_decision_but_no_certificate(people, product):
 
     assert (result.status, result.certificate) == ("decided", None)
     assert Dossier.objects.get(pk=dossier.pk).status == "not_recognised"
-    assert not OcopCertification.objects.exists()
+    assert not Certificate.objects.exists()
     product.refresh_from_db()
-    assert product.valid_ocop_certification is None
+    assert product.valid_certificate is None
 
 
 def test_knock_out_flagged_by_most_members_eliminates_the_product(people, product):
@@ -751,7 +756,7 @@ def test_role_groups_exist_with_their_permissions():
     assert {"add_evaluationround", "add_councilmember", "add_assignment"} <= groups[roles.SECRETARIAT]
     assert {"add_scoreentry", "add_conflictdeclaration"} <= groups[roles.COUNCIL_MEMBER]
     assert "change_result" in groups[roles.COUNCIL_CHAIR]
-    assert "add_ocopcertification" in groups[roles.DECISION_SIGNER]
+    assert "add_certificate" in groups[roles.DECISION_SIGNER]
     assert "add_scoreentry" not in groups[roles.PRODUCER]
 
 

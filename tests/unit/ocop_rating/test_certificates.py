@@ -8,18 +8,19 @@ import pytest
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from catalog.models import OcopCertification, Product
-from ocop_rating.certificates import (
+from catalog.models import Product
+from ocop_rating.certificates.documents import certificate_pdf_render, certificate_qr_png
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import (
     ALLOWED_TRANSITIONS,
     CertificateError,
     certificate_issue,
     certificate_status_text,
     certificate_valid_until,
 )
-from ocop_rating.pdf import certificate_pdf_render, certificate_qr_png
-from tests.factories import OcopCertificationFactory
+from tests.factories import CertificateFactory
 
-Status = OcopCertification.Status
+Status = Certificate.Status
 VERIFY_URL = "https://ocop.example.vn/ocop/verify/38-16378-001-2026/"
 
 
@@ -46,16 +47,16 @@ def test_nothing_leaves_expired_or_revoked():
     }
 
 
-def _certificate(**overrides) -> OcopCertification:
+def _certificate(**overrides) -> Certificate:
     values = {
         "product": Product(title="Nem chua Thanh Hóa", origin_province_code=38, origin_ward_code=16378),
         "stars": 4, "code": "38-16378-001-2026", "decision_number": "125/QĐ-UBND",
-        "decision_date": datetime.date(2026, 3, 10), "issuing_level": OcopCertification.IssuingLevel.PROVINCE,
+        "decision_date": datetime.date(2026, 3, 10), "issuing_level": Certificate.IssuingLevel.PROVINCE,
         "score_total": Decimal("78.50"), "issued_on": datetime.date(2026, 3, 10),
         "valid_until": datetime.date(2029, 3, 10), "status": Status.ACTIVE,
     }
     values.update(overrides)
-    return OcopCertification(**values)
+    return Certificate(**values)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +152,7 @@ def test_qr_png_for_packaging():
 def test_pdf_prints_typed_markup_literally_and_carries_no_link():
     # given a product title, a producer name and a decision number typed as markup
     link = '<link href="https://lua-dao.example/">Nhận thưởng</link>'
-    certificate = OcopCertificationFactory(decision_number="<b>12</b>/QĐ-UBND", product__title=link)
+    certificate = CertificateFactory(decision_number="<b>12</b>/QĐ-UBND", product__title=link)
     certificate.product.producer.name = "<b>Hoàng Minh & <i>con</i>"
     certificate.product.producer.save()
 
@@ -171,7 +172,7 @@ def test_pdf_prints_typed_markup_literally_and_carries_no_link():
 @pytest.mark.django_db
 def test_pdf_shortens_a_value_too_long_for_its_line_with_an_ellipsis():
     # given a producer whose name is far longer than a line of the certificate
-    certificate = OcopCertificationFactory()
+    certificate = CertificateFactory()
     long_name = "Hợp tác xã sản xuất kinh doanh dịch vụ nông nghiệp tổng hợp và du lịch cộng đồng " * 3
     certificate.product.producer.name = long_name
     certificate.product.producer.save()

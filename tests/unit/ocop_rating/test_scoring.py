@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 from django.utils import translation
 
-from ocop_rating.scoring import (
+from ocop_rating.results.scoring import (
     LeafSpec,
     MemberScore,
     OptionSpec,

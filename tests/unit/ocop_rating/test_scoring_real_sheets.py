@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ocop_rating
-from ocop_rating.criteria_loader import criteria_file_parse
-from ocop_rating.scoring import (
+from ocop_rating.criteria.loader import criteria_file_parse
+from ocop_rating.results.scoring import (
     MemberScore,
     RatingPolicy,
     ScoringError,

@@ -10,8 +10,12 @@ from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject
 
-from ocop_rating.dossiers import COMMUNE_WORKING_DAYS, evidence_file_validate, working_days_add
-from ocop_rating.events import WorkflowError
+from ocop_rating.dossiers.services import (
+    COMMUNE_WORKING_DAYS,
+    evidence_file_validate,
+    working_days_add,
+)
+from ocop_rating.workflow.events import WorkflowError
 
 D = datetime.date
 

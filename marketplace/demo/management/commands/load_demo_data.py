@@ -1,0 +1,66 @@
+"""`manage.py load_demo_data`: the Thanh Hóa OCOP demo catalogue, the rating portal's demo and its accounts.
+
+Idempotent: a second run creates and updates nothing.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from marketplace.demo.catalogue import DemoUser, demo_data_load
+from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
+
+# Demo-only credentials, printed at the end of every run: never load the demo into production.
+SHOPPER_EMAIL = "khachhang@ocop.vn"
+SHOPPER_PASSWORD = "ocop-demo-2026"  # noqa: S105
+ADMIN_EMAIL = "admin@ocop.vn"
+ADMIN_PASSWORD = "ocop-admin-2026"  # noqa: S105
+
+DEMO_USERS = [
+    DemoUser(email=SHOPPER_EMAIL, password=SHOPPER_PASSWORD, first_name="Nguyễn Thị", last_name="Lan"),
+    DemoUser(
+        email=ADMIN_EMAIL, password=ADMIN_PASSWORD, first_name="Quản trị", last_name="OCOP", is_superuser=True,
+    ),
+    *RATING_DEMO_USERS,
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo catalogue of Thanh Hóa OCOP products, the rating portal's rounds and dossiers, "
+        "and the demo accounts; safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-images", action="store_true", help="Do not draw product images (faster, e.g. in tests).",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "The demo creates accounts for every role (secretariat, decision signer...) with published "
+                "passwords. Set DEMO_DATA_ALLOWED=True only on a machine for trying the project, never in production."
+            )
+        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=rating_demo_load)
+        kinds = sorted(set(summary.created) | set(summary.updated))
+        width = max(len(kind) for kind in kinds)
+        for kind in kinds:
+            self.stdout.write(
+                f"  {kind:<{width}}  {summary.created[kind]:>4} created  {summary.updated[kind]:>4} updated"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded: {summary.total_created} rows created, {summary.total_updated} updated."
+            )
+        )
+        for warning in summary.warnings:
+            self.stdout.write(self.style.WARNING(warning))
+        accounts = [
+            ("shopper", SHOPPER_EMAIL, SHOPPER_PASSWORD),
+            ("admin", ADMIN_EMAIL, ADMIN_PASSWORD),
+            *((role, account.email, account.password) for role, account in RATING_DEMO_ACCOUNTS),
+        ]
+        width = max(len(role) for role, _, _ in accounts)
+        self.stdout.write("Demo accounts (sign in with the e-mail address; the rating portal is at /ocop/):")
+        for role, email, password in accounts:
+            self.stdout.write(f"  {role:<{width}}  {email} / {password}")

@@ -1,0 +1,123 @@
+"""Reads of the rating workflow that depend on who is asking (blind scoring, assignments)."""
+
+from __future__ import annotations
+
+from django.db.models import F, Q, QuerySet
+
+from ocop_rating import roles
+from ocop_rating.models import (
+    Assignment,
+    ConflictDeclaration,
+    CouncilMember,
+    Dossier,
+    EvaluationRound,
+    Result,
+    Scorecard,
+)
+
+REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL, Result.Status.DECIDED)
+SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
+
+
+def scorecards_visible_to(
+    *, user, dossier: Dossier | None = None, round: EvaluationRound | None = None,
+) -> QuerySet[Scorecard]:
+    """Return the scorecards ``user`` may read (of one dossier or one round when given); scoring is blind.
+
+    This is the one place the blind rule is written: every output that carries a sheet's figures (portal
+    pages, minutes PDF and XLSX, admin) takes its scorecards from here.
+
+    * A member assigned to a dossier always sees their own sheet of its current round, and other
+      members' submitted sheets only once their own is submitted (a reopened sheet hides the others again).
+    * The round's chair (as chair), the secretariat and the decision signer see every sheet of a dossier
+      only once its result is finalised; before that the chair is an ordinary member for their own sheet.
+    * Everyone else sees nothing.
+    """
+    cards = Scorecard.objects.select_related("assignment__member__user").order_by(
+        "assignment__dossier_id", "assignment__member_id",
+    )
+    if dossier is not None:
+        cards = cards.filter(assignment__dossier=dossier)
+    if round is not None:
+        cards = cards.filter(assignment__round=round)
+    if not getattr(user, "is_authenticated", False):
+        return cards.none()
+    held = roles.user_roles(user)
+    revealed = Q(assignment__dossier__result__status__in=REVEALED_RESULT_STATUSES)
+    current_round = Q(assignment__round_id=F("assignment__dossier__round_id"))
+    visible = Q(assignment__member__user=user) & current_round
+    own_submitted = Scorecard.objects.filter(
+        current_round, assignment__member__user=user, status__in=SUBMITTED_SCORECARDS,
+    ).values("assignment__dossier_id")
+    visible |= Q(status__in=SUBMITTED_SCORECARDS, assignment__dossier_id__in=own_submitted)
+    if held & {roles.SECRETARIAT, roles.DECISION_SIGNER}:
+        visible |= revealed
+    elif roles.COUNCIL_CHAIR in held:
+        chaired = CouncilMember.objects.filter(user=user, role=CouncilMember.Role.CHAIR).values("round_id")
+        visible |= revealed & Q(assignment__dossier__round_id__in=chaired)
+    return cards.filter(visible)
+
+
+def assignments_for_member(*, user) -> QuerySet[Assignment]:
+    """The dossiers a council member has to score (a member sees only the dossiers assigned to them)."""
+    return Assignment.objects.filter(member__user=user).select_related("dossier", "round").order_by(
+        "round__opens_on", "dossier_id",
+    )
+
+
+def dossiers_pending_for_commune(*, user) -> QuerySet[Dossier]:
+    """Submitted dossiers of the communes ``user`` checks, nearest deadline first."""
+    return Dossier.objects.filter(
+        status=Dossier.Status.SUBMITTED, ward_code__in=user.ocop_communes.values("ward_code"),
+    ).order_by("commune_deadline", "pk")
+
+
+def dossiers_visible_to(*, user) -> QuerySet[Dossier]:
+    """Every dossier ``user`` may open (read-only), whatever the step; none for users without a rating role.
+
+    * a producer's staff: their producer's dossiers, drafts included;
+    * a commune officer: submitted dossiers of the communes they check (not drafts);
+    * the secretariat: every dossier past draft; the decision signer: every dossier the council finalised;
+    * a council member or chair: the dossiers assigned to them; the chair of a round: every dossier in it.
+    """
+    held = roles.user_roles(user)
+    if not held:
+        return Dossier.objects.none()
+    visible = Q(pk__in=[])
+    if roles.PRODUCER in held:
+        visible |= Q(producer__partner__users=user)
+    if roles.COMMUNE_OFFICER in held:
+        visible |= Q(ward_code__in=user.ocop_communes.values("ward_code")) & ~Q(status=Dossier.Status.DRAFT)
+    if roles.SECRETARIAT in held:
+        visible |= ~Q(status=Dossier.Status.DRAFT)
+    if roles.DECISION_SIGNER in held:
+        visible |= Q(status__in=DECIDED_DOSSIER_STATUSES)
+    if held & {roles.COUNCIL_MEMBER, roles.COUNCIL_CHAIR}:
+        visible |= Q(pk__in=Assignment.objects.filter(member__user=user).values("dossier_id"))
+        visible |= Q(round__council__user=user, round__council__role=CouncilMember.Role.CHAIR)
+    return Dossier.objects.filter(visible).distinct()
+
+
+DECIDED_DOSSIER_STATUSES = (
+    Dossier.Status.FINALISED, Dossier.Status.PROPOSED_CENTRAL, Dossier.Status.RECOGNISED,
+    Dossier.Status.NOT_RECOGNISED,
+)
+
+
+def scoring_pending_for(*, user, dossier: Dossier) -> bool:
+    """Return True while ``user`` still has to score ``dossier``: assigned, no conflict, sheet not submitted.
+
+    Until then the user sees no computed figure of the dossier (average, spread, star, reasons): with
+    two sheets in, the average and the spread give away both members' totals.
+    """
+    assignment = (
+        Assignment.objects.filter(dossier=dossier, round_id=dossier.round_id, member__user=user)
+        .select_related("scorecard", "member").first()
+        if dossier.round_id and getattr(user, "is_authenticated", False) else None
+    )
+    if assignment is None:
+        return False
+    if ConflictDeclaration.objects.filter(member=assignment.member, dossier=dossier, has_conflict=True).exists():
+        return False
+    scorecard = getattr(assignment, "scorecard", None)
+    return scorecard is None or scorecard.status not in SUBMITTED_SCORECARDS

@@ -1,0 +1,1 @@
+"""Criteria versions: the official scoring sheets as data, loaded and read as specs."""

@@ -1,0 +1,1 @@
+"""Dossiers: the producer's application, its evidence, and the commune's check."""

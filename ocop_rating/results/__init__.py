@@ -1,0 +1,1 @@
+"""Results: the scoring engine, each dossier's result, the council's minutes and the decisions."""
