@@ -10,6 +10,7 @@ The groups and their model permissions are created by migration 0004_create_role
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 PRODUCER = "ocop_producer"
@@ -53,3 +54,13 @@ def user_is_commune_officer_of(user, ward_code: int) -> bool:
     return user_has_role(user, COMMUNE_OFFICER) and CommuneOfficer.objects.filter(
         user=user, ward_code=ward_code,
     ).exists()
+
+
+# Who scores: the council's members and its chair.
+SCORING_ROLES = (COUNCIL_MEMBER, COUNCIL_CHAIR)
+
+
+def secretariat_or_404(user) -> None:
+    """Screens only the secretariat may know of: 404 for everyone else, so they do not reveal they exist."""
+    if not user_has_role(user, SECRETARIAT):
+        raise Http404

@@ -154,11 +154,11 @@ def dossier_in_scoring(product, people, *, kind=Dossier.Kind.FIRST):
     dossier = dossier_forwarded(product, people, kind=kind)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     for member in people.members:
-        council_member_add(round=round_, user=member, role="member", actor=people.secretariat)
-    dossier_assign(round=round_, dossier=dossier, actor=people.secretariat)
-    round_ = round_scoring_start(round=round_, actor=people.secretariat)
+        council_member_add(evaluation_round=round_, user=member, role="member", actor=people.secretariat)
+    dossier_assign(evaluation_round=round_, dossier=dossier, actor=people.secretariat)
+    round_ = round_scoring_start(evaluation_round=round_, actor=people.secretariat)
     return Dossier.objects.get(pk=dossier.pk), round_
 
 

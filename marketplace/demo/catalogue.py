@@ -141,7 +141,7 @@ def demo_specs_check(*, today: datetime.date = data.REFERENCE_DATE) -> None:
         if sum(cert.status == "active" for cert in product.certificates) > 1:
             raise ValueError(f"{product.upc}: more than one active certificate")
         for cert in product.certificates:
-            rating_round = data.ROUNDS[cert.round]
+            rating_round = data.ROUNDS[cert.round_key]
             low, high = SCORE_BANDS[cert.stars]
             if not low <= Decimal(cert.score) < high:
                 raise ValueError(f"{product.upc}: score {cert.score} does not give {cert.stars}★")
@@ -231,7 +231,7 @@ def certificate_codes() -> dict[tuple[str, int], str]:
     by_ward: dict[int, list[tuple[datetime.date, int, str, int]]] = {}
     for order, product in enumerate(data.PRODUCTS):
         for position, cert in enumerate(product.certificates):
-            decided = data.ROUNDS[cert.round].decision_date
+            decided = data.ROUNDS[cert.round_key].decision_date
             by_ward.setdefault(wards[product.producer], []).append((decided, order, product.upc, position))
     codes = {}
     for ward_code, entries in by_ward.items():
@@ -245,7 +245,7 @@ def _certificates_load(
 ) -> None:
     current = None
     for position, cert in enumerate(spec.certificates):
-        rating_round = data.ROUNDS[cert.round]
+        rating_round = data.ROUNDS[cert.round_key]
         current, created, updated = _upsert(
             Certificate,
             lookup={"code": codes[spec.upc, position]},

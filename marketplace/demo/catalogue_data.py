@@ -43,7 +43,7 @@ class RatingRound:
 
 @dataclass(frozen=True)
 class CertificateSpec:
-    round: str
+    round_key: str
     stars: int
     score: str
     status: str = "active"
@@ -95,15 +95,15 @@ REASON_QUALITY = (
 
 
 def _active(round_key: str, stars: int, score: str) -> CertificateSpec:
-    return CertificateSpec(round=round_key, stars=stars, score=score)
+    return CertificateSpec(round_key=round_key, stars=stars, score=score)
 
 
 def _expired(round_key: str, stars: int, score: str) -> CertificateSpec:
-    return CertificateSpec(round=round_key, stars=stars, score=score, status="expired")
+    return CertificateSpec(round_key=round_key, stars=stars, score=score, status="expired")
 
 
 def _revoked(round_key: str, stars: int, score: str, reason: str) -> CertificateSpec:
-    return CertificateSpec(round=round_key, stars=stars, score=score, status="revoked", revocation_reason=reason)
+    return CertificateSpec(round_key=round_key, stars=stars, score=score, status="revoked", revocation_reason=reason)
 
 
 PRODUCERS: tuple[ProducerSpec, ...] = (

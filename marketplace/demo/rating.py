@@ -376,8 +376,8 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: L
     round_ = round_open(province_code=data.THANH_HOA, name=plan.name, opens_on=plan.opens_on,
                         actor=cast.secretariat)
     summary.record("rating rounds", created=True, updated=False)
-    seats = [council_member_add(round=round_, user=cast.chair, role="chair", actor=cast.secretariat)]
-    seats += [council_member_add(round=round_, user=member, role="member", actor=cast.secretariat)
+    seats = [council_member_add(evaluation_round=round_, user=cast.chair, role="chair", actor=cast.secretariat)]
+    seats += [council_member_add(evaluation_round=round_, user=member, role="member", actor=cast.secretariat)
               for member in cast.members]
     prepared = []
     for dossier_plan, sheets in plan.dossiers:
@@ -386,9 +386,9 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: L
             continue
         dossier = dossier_commune_forward(dossier=dossier, check=FORWARD_CHECKS[dossier.producer.slug],
                                           actor=cast.officer)
-        dossier_assign(round=round_, dossier=dossier, actor=cast.secretariat)
+        dossier_assign(evaluation_round=round_, dossier=dossier, actor=cast.secretariat)
         prepared.append((dossier, dossier_plan, sheets))
-    round_ = round_scoring_start(round=round_, actor=cast.secretariat)
+    round_ = round_scoring_start(evaluation_round=round_, actor=cast.secretariat)
     for dossier, dossier_plan, sheets in prepared:
         for seat, work in zip(seats, sheets, strict=True):
             if work is not UNTOUCHED:
@@ -403,7 +403,7 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: L
             decision_date=plan.decision_date, issued_on=plan.decision_date,
         )
         summary.record("rating certificates", created=result.certificate_id is not None, updated=False)
-    round_finalise(round=round_, actor=cast.chair)
+    round_finalise(evaluation_round=round_, actor=cast.chair)
 
 
 def rating_demo_load(*, summary: LoadSummary, written: list[tuple]) -> None:

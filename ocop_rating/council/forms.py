@@ -66,13 +66,13 @@ class RoundCreateForm(forms.Form):
         self.fields["opens_on"].initial = timezone.localdate()
 
 
-def seatable_users(*, round: EvaluationRound, role: str):
+def seatable_users(*, evaluation_round: EvaluationRound, role: str):
     """Active users who may take ``role`` on the round's council and are not seated yet."""
     wanted = (roles.COUNCIL_CHAIR,) if role == CouncilMember.Role.CHAIR else (roles.COUNCIL_MEMBER,
                                                                               roles.COUNCIL_CHAIR)
     return (
         get_user_model().objects.filter(is_active=True, groups__name__in=wanted)
-        .exclude(pk__in=round.council.values("user_id")).distinct().order_by("first_name", "last_name", "username")
+        .exclude(pk__in=evaluation_round.council.values("user_id")).distinct().order_by("first_name", "last_name", "username")
     )
 
 
@@ -86,22 +86,22 @@ class CouncilSeatForm(forms.Form):
                         "invalid_choice": _("Người được chọn không thể thêm vào hội đồng.")},
     )
 
-    def __init__(self, *args, round: EvaluationRound, role: str, **kwargs):
+    def __init__(self, *args, evaluation_round: EvaluationRound, role: str, **kwargs):
         kwargs.setdefault("auto_id", f"id_seat_{role}_%s")
         kwargs.setdefault("initial", {"role": role})
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = seatable_users(round=round, role=role)
+        self.fields["user"].queryset = seatable_users(evaluation_round=evaluation_round, role=role)
         if role == CouncilMember.Role.CHAIR:
             self.fields["user"].label = _("Chủ tịch hội đồng")
         else:
             self.fields["user"].label = _("Thành viên hội đồng")
 
 
-def assignable_dossiers(*, round: EvaluationRound):
+def assignable_dossiers(*, evaluation_round: EvaluationRound):
     """Dossiers of the round's province the commune forwarded and no round has taken yet."""
     return (
         Dossier.objects.filter(status=Dossier.Status.FORWARDED, round__isnull=True,
-                               province_code=round.province_code)
+                               province_code=evaluation_round.province_code)
         .select_related("product").order_by("submitted_at", "pk")
     )
 
@@ -118,11 +118,11 @@ class DossierAssignForm(forms.Form):
         error_messages={"invalid_choice": _("Chỉ phân công được thành viên của hội đồng đợt này.")},
     )
 
-    def __init__(self, *args, round: EvaluationRound, **kwargs):
+    def __init__(self, *args, evaluation_round: EvaluationRound, **kwargs):
         kwargs.setdefault("prefix", "assign")
         super().__init__(*args, **kwargs)
-        self.fields["dossier"].queryset = assignable_dossiers(round=round)
-        self.fields["members"].queryset = round.council.select_related("user")
+        self.fields["dossier"].queryset = assignable_dossiers(evaluation_round=evaluation_round)
+        self.fields["members"].queryset = evaluation_round.council.select_related("user")
 
 
 class ReopenForm(forms.Form):

@@ -20,7 +20,7 @@ SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 
 
 def scorecards_visible_to(
-    *, user, dossier: Dossier | None = None, round: EvaluationRound | None = None,
+    *, user, dossier: Dossier | None = None, evaluation_round: EvaluationRound | None = None,
 ) -> QuerySet[Scorecard]:
     """Return the scorecards ``user`` may read (of one dossier or one round when given); scoring is blind.
 
@@ -38,8 +38,8 @@ def scorecards_visible_to(
     )
     if dossier is not None:
         cards = cards.filter(assignment__dossier=dossier)
-    if round is not None:
-        cards = cards.filter(assignment__round=round)
+    if evaluation_round is not None:
+        cards = cards.filter(assignment__round=evaluation_round)
     if not getattr(user, "is_authenticated", False):
         return cards.none()
     held = roles.user_roles(user)

@@ -39,17 +39,15 @@ from ocop_rating.workflow.events import (
     transition_check,
 )
 
-R = EvaluationRound.Status
 ROUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    R.OPEN: (R.SCORING,),
-    R.SCORING: (R.FINALISED,),
+    EvaluationRound.Status.OPEN: (EvaluationRound.Status.SCORING,),
+    EvaluationRound.Status.SCORING: (EvaluationRound.Status.FINALISED,),
 }
 
-C = Scorecard.Status
 SCORECARD_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    C.DRAFT: (C.SUBMITTED, C.LOCKED),
-    C.SUBMITTED: (C.REOPENED, C.LOCKED),
-    C.REOPENED: (C.SUBMITTED,),
+    Scorecard.Status.DRAFT: (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED),
+    Scorecard.Status.SUBMITTED: (Scorecard.Status.REOPENED, Scorecard.Status.LOCKED),
+    Scorecard.Status.REOPENED: (Scorecard.Status.SUBMITTED,),
 }
 
 
@@ -58,14 +56,14 @@ def _require_role(actor, *wanted: str, message: str) -> None:
         raise PermissionRefused(message)
 
 
-def round_transition(*, round: EvaluationRound, to_status: str, actor, note: str = "") -> EvaluationRound:
+def round_transition(*, evaluation_round: EvaluationRound, to_status: str, actor, note: str = "") -> EvaluationRound:
     """Move a round to ``to_status`` (locked, checked against ROUND_TRANSITIONS, audited)."""
-    locked = EvaluationRound.objects.select_for_update().get(pk=round.pk)
+    locked = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
     transition_check(table=ROUND_TRANSITIONS, from_status=locked.status, to_status=to_status,
                      label=_("đợt đánh giá"))
     from_status, locked.status = locked.status, to_status
     locked.save(update_fields=["status"])
-    audit_event_write(action="round_transition", actor=actor, target=f"round:{locked.pk}", round=locked,
+    audit_event_write(action="round_transition", actor=actor, target=f"round:{locked.pk}", evaluation_round=locked,
                       from_status=from_status, to_status=to_status, note=note)
     return locked
 
@@ -82,7 +80,7 @@ def scorecard_transition(*, scorecard: Scorecard, to_status: str, actor, note: s
     locked.save()
     audit_event_write(
         action="scorecard_transition", actor=actor, target=f"scorecard:{locked.pk}",
-        dossier=locked.assignment.dossier, round=locked.assignment.round,
+        dossier=locked.assignment.dossier, evaluation_round=locked.assignment.round,
         from_status=from_status, to_status=to_status, note=note,
     )
     return locked
@@ -103,16 +101,16 @@ def round_open(*, province_code: int, name: str, opens_on: datetime.date, actor)
         quorum_numerator=policy.quorum_numerator, quorum_denominator=policy.quorum_denominator,
         max_spread=policy.max_spread,
     )
-    audit_event_write(action="round_open", actor=actor, target=f"round:{round_.pk}", round=round_,
+    audit_event_write(action="round_open", actor=actor, target=f"round:{round_.pk}", evaluation_round=round_,
                       to_status=round_.status, note=name)
     return round_
 
 
 @refusals_audited("council_member_add")
-def council_member_add(*, round: EvaluationRound, user, role: str, actor) -> CouncilMember:
+def council_member_add(*, evaluation_round: EvaluationRound, user, role: str, actor) -> CouncilMember:
     """Seat ``user`` on the round's council as chair (one per round) or member, while the round is open."""
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được lập hội đồng."))
-    locked = EvaluationRound.objects.select_for_update().get(pk=round.pk)
+    locked = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
     if locked.status != EvaluationRound.Status.OPEN:
         raise TransitionRefused(_("Đợt đánh giá đã bắt đầu chấm, không thể thay đổi hội đồng."))
     if role not in CouncilMember.Role.values:
@@ -127,17 +125,17 @@ def council_member_add(*, round: EvaluationRound, user, role: str, actor) -> Cou
     if locked.council.filter(user=user).exists():
         raise WorkflowError(_("Người này đã có trong hội đồng."))
     seat = CouncilMember.objects.create(round=locked, user=user, role=role)
-    audit_event_write(action="council_member_add", actor=actor, target=f"councilmember:{seat.pk}", round=locked,
+    audit_event_write(action="council_member_add", actor=actor, target=f"councilmember:{seat.pk}", evaluation_round=locked,
                       note=f"{user.get_username()} ({role})")
     return seat
 
 
 @refusals_audited("dossier_assign")
-def dossier_assign(*, round: EvaluationRound, dossier: Dossier, actor,
+def dossier_assign(*, evaluation_round: EvaluationRound, dossier: Dossier, actor,
                    members: list[CouncilMember] | None = None) -> list[Assignment]:
     """Put a forwarded dossier of the round's province into the round, assigned to ``members`` (all by default)."""
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được phân công chấm."))
-    locked_round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
+    locked_round = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
     if locked_round.status == EvaluationRound.Status.FINALISED:
         raise TransitionRefused(_("Đợt đánh giá đã kết thúc."))
     if dossier.province_code != locked_round.province_code:
@@ -153,18 +151,18 @@ def dossier_assign(*, round: EvaluationRound, dossier: Dossier, actor,
                                note=locked_round.name, round=locked_round)
     assignments = [Assignment.objects.create(round=locked_round, dossier=moved, member=seat) for seat in chosen]
     audit_event_write(action="dossier_assign", actor=actor, target=f"dossier:{moved.pk}", dossier=moved,
-                      round=locked_round,
+                      evaluation_round=locked_round,
                       note=", ".join(seat.user.get_username() for seat in chosen))
     return assignments
 
 
 @refusals_audited("round_scoring_start")
-def round_scoring_start(*, round: EvaluationRound, actor) -> EvaluationRound:
+def round_scoring_start(*, evaluation_round: EvaluationRound, actor) -> EvaluationRound:
     """Close the council's composition and let members score (needs a chair)."""
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được bắt đầu chấm."))
-    if not round.council.filter(role=CouncilMember.Role.CHAIR).exists():
+    if not evaluation_round.council.filter(role=CouncilMember.Role.CHAIR).exists():
         raise WorkflowError(_("Hội đồng chưa có chủ tịch."))
-    return round_transition(round=round, to_status=EvaluationRound.Status.SCORING, actor=actor)
+    return round_transition(evaluation_round=evaluation_round, to_status=EvaluationRound.Status.SCORING, actor=actor)
 
 
 def _own_assignment(*, dossier: Dossier, actor) -> Assignment:
@@ -203,7 +201,7 @@ def conflict_declare(*, dossier: Dossier, has_conflict: bool, actor, note: str =
     if has_conflict and scorecard is not None:
         scorecard.delete()
     audit_event_write(action="conflict_declare", actor=actor, target=f"dossier:{dossier.pk}", dossier=dossier,
-                      round=assignment.round, note=(_("có xung đột: %(note)s") % {"note": note.strip()})
+                      evaluation_round=assignment.round, note=(_("có xung đột: %(note)s") % {"note": note.strip()})
                       if has_conflict else _("không có xung đột"))
     return declaration
 

@@ -18,10 +18,11 @@ shown only as workflow_selectors.scorecards_visible_to allows.
 
 from __future__ import annotations
 
-from itertools import groupby
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,53 +31,55 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from marketplace.core.divisions import THANH_HOA
 from ocop_rating import roles
+from ocop_rating.council import services as council_services
 from ocop_rating.council.forms import (
-    CentralDecisionForm,
-    CentralRefusalForm,
     CouncilSeatForm,
-    DecisionForm,
     DossierAssignForm,
     ReopenForm,
     RoundCreateForm,
     user_label,
 )
 from ocop_rating.council.selectors import (
-    REVEALED_RESULT_STATUSES,
     SUBMITTED_SCORECARDS,
     scorecards_visible_to,
-    scoring_pending_for,
 )
 from ocop_rating.council.services import (
+    conflict_declare,
     council_member_add,
     dossier_assign,
     round_open,
-    round_scoring_start,
     scorecard_reopen,
+    scorecard_save_entry,
+    scorecard_submit,
 )
+from ocop_rating.criteria.forms import (
+    BINARY_NO,
+    BINARY_YES,
+    ConflictForm,
+    LeafChoice,
+    sheet_choices_parse,
+)
+from ocop_rating.dossiers.services import dossier_sheet
 from ocop_rating.errors import RatingError
 from ocop_rating.models import (
     Assignment,
     ConflictDeclaration,
     CouncilMember,
+    Criterion,
     Dossier,
     EvaluationRound,
+    Part,
     Result,
     Scorecard,
+    ScoreEntry,
 )
-from ocop_rating.results.services import (
-    result_compute,
-    result_finalise,
-    result_record_central_decision,
-    result_record_central_refusal,
-    result_record_decision,
-    round_finalise,
-)
-
-RECENT_DECISIONS = 20
-AWAITING_DECISION = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL)
+from ocop_rating.results import services as result_services
+from ocop_rating.results.scoring import TWO_PLACES
+from ocop_rating.results.selectors import AWAITING_DECISION
+from ocop_rating.workflow.events import audit_event_write
 
 
-def _forbidden(request, *, reason: str):
+def forbidden(request, *, reason: str):
     return render(request, "ocop_rating/portal/rounds/forbidden.html", {"reason": reason}, status=403)
 
 
@@ -127,7 +130,7 @@ def round_list(request):
     elif roles.COUNCIL_CHAIR in held:
         rounds = _chaired_rounds(request.user)
     else:
-        return _forbidden(request, reason=_("Trang này dành cho cơ quan tham mưu OCOP cấp tỉnh và chủ tịch hội đồng."))
+        return forbidden(request, reason=_("Trang này dành cho cơ quan tham mưu OCOP cấp tỉnh và chủ tịch hội đồng."))
     context = {
         "rounds": _with_counts(rounds).order_by("-opens_on", "-pk"),
         "can_create": roles.SECRETARIAT in held,
@@ -140,7 +143,7 @@ def round_list(request):
 def round_create(request):
     """Open a round of Thanh Hóa province (the secretariat)."""
     if not roles.user_has_role(request.user, roles.SECRETARIAT):
-        return _forbidden(request, reason=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được mở đợt đánh giá."))
+        return forbidden(request, reason=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được mở đợt đánh giá."))
     form = RoundCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,7 +157,7 @@ def round_create(request):
     return render(request, "ocop_rating/portal/rounds/create.html", {"form": form})
 
 
-def _round_or_404(request, round_id: int) -> tuple[EvaluationRound, bool, bool]:
+def round_or_404(request, round_id: int) -> tuple[EvaluationRound, bool, bool]:
     """The round with (is_secretariat, is_chair) if the user may open it; 404 otherwise."""
     held = roles.user_roles(request.user)
     round_ = get_object_or_404(EvaluationRound, pk=round_id)
@@ -216,7 +219,7 @@ def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember], *, viewe
 @require_http_methods(["GET"])
 def round_detail(request, round_id: int):
     """The round's status, policy, council, assignment forms and the blind progress table."""
-    round_, is_secretariat, is_chair = _round_or_404(request, round_id)
+    round_, is_secretariat, is_chair = round_or_404(request, round_id)
     seats = list(round_.council.select_related("user"))
     is_open = round_.status == EvaluationRound.Status.OPEN
     is_scoring = round_.status == EvaluationRound.Status.SCORING
@@ -231,23 +234,23 @@ def round_detail(request, round_id: int):
         "is_scoring": is_scoring,
         "is_finalised": round_.status == EvaluationRound.Status.FINALISED,
         "has_chair": has_chair,
-        "chair_form": CouncilSeatForm(round=round_, role=CouncilMember.Role.CHAIR)
+        "chair_form": CouncilSeatForm(evaluation_round=round_, role=CouncilMember.Role.CHAIR)
         if is_secretariat and is_open and not has_chair else None,
-        "member_form": CouncilSeatForm(round=round_, role=CouncilMember.Role.MEMBER)
+        "member_form": CouncilSeatForm(evaluation_round=round_, role=CouncilMember.Role.MEMBER)
         if is_secretariat and is_open else None,
-        "assign_form": DossierAssignForm(round=round_) if is_secretariat and (is_open or is_scoring) else None,
+        "assign_form": DossierAssignForm(evaluation_round=round_) if is_secretariat and (is_open or is_scoring) else None,
         "reopen_form": ReopenForm() if is_chair and is_scoring else None,
     }
     return render(request, "ocop_rating/portal/rounds/detail.html", context)
 
 
-def _back(request, round_: EvaluationRound, dossier_id: int | None = None):
+def round_page_redirect(request, round_: EvaluationRound, dossier_id: int | None = None):
     if dossier_id is not None and request.POST.get("back") == "result":
         return redirect("ocop_rating:round_result", round_id=round_.pk, dossier_id=dossier_id)
     return redirect("ocop_rating:round_detail", round_id=round_.pk)
 
 
-def _form_errors(request, form) -> None:
+def form_errors_show(request, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
@@ -257,125 +260,88 @@ def _form_errors(request, form) -> None:
 @require_POST
 def round_council_add(request, round_id: int):
     """Seat a chair or a member (the secretariat, while the round is open)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
+    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
     role = request.POST.get("role", "")
     if role not in CouncilMember.Role.values:
         messages.error(request, _("Vai trò trong hội đồng không hợp lệ."))
-        return _back(request, round_)
-    form = CouncilSeatForm(request.POST, round=round_, role=role)
+        return round_page_redirect(request, round_)
+    form = CouncilSeatForm(request.POST, evaluation_round=round_, role=role)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(request, round_)
+        form_errors_show(request, form)
+        return round_page_redirect(request, round_)
     user = form.cleaned_data["user"]
     try:
-        council_member_add(round=round_, user=user, role=role, actor=request.user)
+        council_member_add(evaluation_round=round_, user=user, role=role, actor=request.user)
     except RatingError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã thêm %(name)s vào hội đồng (%(role)s).") % {
             "name": user_label(user), "role": CouncilMember.Role(role).label,
         })
-    return _back(request, round_)
+    return round_page_redirect(request, round_)
 
 
 @login_required
 @require_POST
 def round_dossier_assign(request, round_id: int):
     """Put a forwarded dossier into the round for all or chosen council members (the secretariat)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
-    form = DossierAssignForm(request.POST, round=round_)
+    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
+    form = DossierAssignForm(request.POST, evaluation_round=round_)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(request, round_)
+        form_errors_show(request, form)
+        return round_page_redirect(request, round_)
     chosen = list(form.cleaned_data["members"]) or None
     dossier = form.cleaned_data["dossier"]
     try:
-        assignments = dossier_assign(round=round_, dossier=dossier, members=chosen, actor=request.user)
+        assignments = dossier_assign(evaluation_round=round_, dossier=dossier, members=chosen, actor=request.user)
     except RatingError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã phân công hồ sơ #%(pk)s cho %(count)d thành viên.") % {
             "pk": dossier.pk, "count": len(assignments),
         })
-    return _back(request, round_)
+    return round_page_redirect(request, round_)
 
 
 def _round_step(request, round_id: int, *, step, done: str):
     """Run a round-wide service step for the user; its refusal or ``done`` is shown on the round's page."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
+    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
     try:
-        step(round=round_, actor=request.user)
+        step(evaluation_round=round_, actor=request.user)
     except RatingError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, done)
-    return _back(request, round_)
+    return round_page_redirect(request, round_)
 
 
 @login_required
 @require_POST
-def round_scoring_begin(request, round_id: int):
+def round_scoring_start(request, round_id: int):
     """Close the council's composition and let members score (the secretariat)."""
-    return _round_step(request, round_id, step=round_scoring_start, done=_("Đợt đánh giá đã bắt đầu chấm điểm."))
+    return _round_step(request, round_id, step=council_services.round_scoring_start, done=_("Đợt đánh giá đã bắt đầu chấm điểm."))
 
 
 @login_required
 @require_POST
-def round_close(request, round_id: int):
+def round_finalise(request, round_id: int):
     """Close the round once every dossier has a finalised result (the chair)."""
-    return _round_step(request, round_id, step=round_finalise, done=_("Đã kết thúc đợt đánh giá."))
+    return _round_step(request, round_id, step=result_services.round_finalise, done=_("Đã kết thúc đợt đánh giá."))
 
 
-def _dossier_of_round_or_404(round_: EvaluationRound, dossier_id: int) -> Dossier:
+def dossier_of_round_or_404(round_: EvaluationRound, dossier_id: int) -> Dossier:
     return get_object_or_404(Dossier.objects.select_related("product", "product_set"), pk=dossier_id, round=round_)
 
 
-@login_required
-@require_POST
-def round_result_compute(request, round_id: int, dossier_id: int):
-    """Compute (or recompute) a dossier's result from the submitted sheets (the chair or the secretariat)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
-    dossier = _dossier_of_round_or_404(round_, dossier_id)
-    try:
-        result = result_compute(dossier=dossier, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
-        if result.can_finalise:
-            messages.success(request, _("Đã tính kết quả hồ sơ #%(pk)s; kết quả đủ điều kiện chốt.") % {
-                "pk": dossier.pk})
-        else:
-            messages.warning(request, _("Đã tính kết quả hồ sơ #%(pk)s; chưa thể chốt: %(reasons)s") % {
-                "pk": dossier.pk, "reasons": " ".join(result.reasons)})
-    return _back(request, round_, dossier.pk)
 
 
-@login_required
-@require_POST
-def round_result_finalise(request, round_id: int, dossier_id: int):
-    """Finalise a dossier's result (the round's chair); a refusal lists the reasons (quorum, spread...)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
-    dossier = _dossier_of_round_or_404(round_, dossier_id)
-    try:
-        result = result_finalise(dossier=dossier, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
-        if result.star:
-            text = _("Đã chốt kết quả hồ sơ #%(pk)s: %(average)s điểm, %(star)s sao.") % {
-                "pk": dossier.pk, "average": result.average, "star": result.star}
-        else:
-            text = _("Đã chốt kết quả hồ sơ #%(pk)s: sản phẩm bị loại (tiêu chí %(leaf)s).") % {
-                "pk": dossier.pk, "leaf": result.eliminated_leaf}
-        messages.success(request, text)
-    return _back(request, round_, dossier.pk)
 
 
 @login_required
 @require_POST
 def round_scorecard_reopen(request, round_id: int, scorecard_id: int):
     """Reopen a member's submitted sheet for correction, with a mandatory note (the chair; audited)."""
-    round_, _is_secretariat, _is_chair = _round_or_404(request, round_id)
+    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
     scorecard = get_object_or_404(
         Scorecard.objects.select_related("assignment__member__user", "assignment__dossier"),
         pk=scorecard_id, assignment__round=round_,
@@ -383,8 +349,8 @@ def round_scorecard_reopen(request, round_id: int, scorecard_id: int):
     form = ReopenForm(request.POST)
     dossier_id = scorecard.assignment.dossier_id
     if not form.is_valid():
-        _form_errors(request, form)
-        return _back(request, round_, dossier_id)
+        form_errors_show(request, form)
+        return round_page_redirect(request, round_, dossier_id)
     try:
         scorecard_reopen(scorecard=scorecard, note=form.cleaned_data["note"], actor=request.user)
     except RatingError as exc:
@@ -392,60 +358,9 @@ def round_scorecard_reopen(request, round_id: int, scorecard_id: int):
     else:
         messages.success(request, _("Đã mở lại phiếu chấm của %(name)s để chấm lại.") % {
             "name": user_label(scorecard.assignment.member.user)})
-    return _back(request, round_, dossier_id)
+    return round_page_redirect(request, round_, dossier_id)
 
 
-@login_required
-@require_http_methods(["GET"])
-def round_result(request, round_id: int, dossier_id: int):
-    """A dossier's result in the round, with the chair's finalise and reopen actions."""
-    round_, is_secretariat, is_chair = _round_or_404(request, round_id)
-    dossier = _dossier_of_round_or_404(round_, dossier_id)
-    result = Result.objects.filter(dossier=dossier).first()
-    scoring_pending = scoring_pending_for(user=request.user, dossier=dossier)
-    result_hidden = scoring_pending and result is not None
-    if scoring_pending:
-        result = None
-    assignments = list(
-        Assignment.objects.filter(dossier=dossier, round=round_).select_related("member__user", "scorecard")
-        .order_by("member__role", "member_id")
-    )
-    conflicts = {c.member_id: c for c in ConflictDeclaration.objects.filter(dossier=dossier)}
-    visible = list(scorecards_visible_to(user=request.user, dossier=dossier))
-    in_round = dossier.status == Dossier.Status.IN_ROUND
-    sheets = []
-    for assignment in assignments:
-        scorecard = getattr(assignment, "scorecard", None)
-        sheets.append({
-            "seat": assignment.member,
-            "name": user_label(assignment.member.user),
-            "scorecard": scorecard,
-            "status": scorecard.status if scorecard else "none",
-            "conflict": conflicts.get(assignment.member_id),
-            "can_reopen": is_chair and in_round and scorecard is not None
-            and scorecard.status == Scorecard.Status.SUBMITTED,
-        })
-    context = {
-        "round": round_,
-        "dossier": dossier,
-        "title": dossier.product_name or dossier.product.get_title(),
-        "result": result,
-        "revealed": result is not None and result.status in REVEALED_RESULT_STATUSES,
-        "sheets": sheets,
-        "visible_cards": [
-            {"card": card, "name": user_label(card.assignment.member.user)}
-            for card in visible if card.total is not None
-        ],
-        "is_secretariat": is_secretariat,
-        "is_chair": is_chair,
-        "result_hidden": result_hidden,
-        "scoring_pending": scoring_pending,
-        "can_compute": in_round and round_.status == EvaluationRound.Status.SCORING and not scoring_pending,
-        "can_finalise": is_chair and in_round and round_.status == EvaluationRound.Status.SCORING
-        and not scoring_pending,
-        "reopen_form": ReopenForm(),
-    }
-    return render(request, "ocop_rating/portal/rounds/result.html", context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,83 +368,167 @@ def round_result(request, round_id: int, dossier_id: int):
 # ---------------------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET"])
-def decision_list(request):
-    """Finalised results awaiting a decision (by round), those awaiting the Ministry, and recent decisions."""
-    if not roles.user_has_role(request.user, roles.DECISION_SIGNER):
-        return _forbidden(request, reason=_("Trang này dành cho người ký quyết định công nhận."))
-    related = ("dossier__product", "round")
-    finalised = Result.objects.filter(status=Result.Status.FINALISED).select_related(*related).order_by(
-        "-round__opens_on", "round_id", "dossier_id",
+def _own_assignment_or_404(request, assignment_id: int) -> Assignment:
+    if not roles.user_has_role(request.user, *roles.SCORING_ROLES):
+        raise Http404
+    return get_object_or_404(
+        Assignment.objects.select_related("dossier__product", "dossier__product_set", "round", "member"),
+        pk=assignment_id, member__user=request.user,
     )
-    context = {
-        "awaiting_by_round": [(round_, list(results)) for round_, results in groupby(finalised, key=lambda r: r.round)],
-        "proposed": Result.objects.filter(status=Result.Status.PROPOSED_CENTRAL).select_related(*related)
-        .order_by("decision_date", "dossier_id"),
-        "decided": Result.objects.filter(status=Result.Status.DECIDED).select_related(*related, "certificate")
-        .order_by("-decision_date", "-pk")[:RECENT_DECISIONS],
-    }
-    return render(request, "ocop_rating/portal/decisions/list.html", context)
+
+
+def _differs(choice: LeafChoice, entry: ScoreEntry | None) -> bool:
+    if entry is None:
+        return True
+    option_id = choice.option.pk if choice.option is not None else None
+    points = choice.option.points if choice.option is not None else choice.points
+    return (entry.option_id, entry.points, entry.knockout) != (option_id, points, choice.knockout)
+
+
+def _save_sheet(request, *, assignment: Assignment, leaves: list[Criterion]) -> list[str]:
+    """Save every changed leaf in one transaction; on a refusal nothing is saved. Returns error messages."""
+    choices, errors = sheet_choices_parse(request.POST, leaves)
+    if errors:
+        return errors
+    saved = {entry.criterion_id: entry for entry in ScoreEntry.objects.filter(scorecard__assignment=assignment)}
+    changed = [c for c in choices if not c.empty and _differs(c, saved.get(c.criterion.pk))]
+    try:
+        with transaction.atomic():
+            for choice in changed:
+                scorecard_save_entry(dossier=assignment.dossier, criterion=choice.criterion, option=choice.option,
+                                     points=choice.points, knockout=choice.knockout, actor=request.user)
+    except RatingError as exc:
+        # The service's own record of the refusal was rolled back with the batch: write it again.
+        audit_event_write(action="scorecard_save_entry", actor=request.user, target=f"dossier:{assignment.dossier_id}",
+                          dossier=assignment.dossier, evaluation_round=assignment.round, refused=True,
+                          note=_("từ chối: %(reason)s") % {"reason": exc.message})
+        return [exc.message]
+    return []
+
+
+def _points_below(points: Decimal | None, options) -> list[int]:
+    """Star levels whose minimum (an option marked for that level) the chosen points do not reach."""
+    if points is None:
+        return []
+    return sorted({o.min_star for o in options if o.min_star and points < o.points})
+
+
+def _sheet_rows(*, leaves: list[Criterion], entries: dict[int, ScoreEntry], posted) -> list[dict]:
+    """One row per leaf with its options and what is chosen (the posted values when re-shown after an error)."""
+    rows = []
+    for leaf in leaves:
+        options = list(leaf.options.all())
+        entry = entries.get(leaf.pk)
+        if posted is not None:
+            value = posted.get(f"leaf-{leaf.pk}", "")
+            knockout = bool(posted.get(f"knockout-{leaf.pk}"))
+        else:
+            knockout = bool(entry and entry.knockout)
+            if entry is None or entry.points is None:
+                value = ""
+            elif leaf.is_binary:
+                value = BINARY_YES if entry.points == leaf.max_points else BINARY_NO
+            else:
+                value = str(entry.option_id or "")
+        chosen_points = None
+        if leaf.is_binary and value in (BINARY_YES, BINARY_NO):
+            chosen_points = leaf.max_points if value == BINARY_YES else Decimal(0)
+        for option in options:
+            if str(option.pk) == value:
+                chosen_points = option.points
+        rows.append({
+            "leaf": leaf, "value": value, "knockout": knockout,
+            "options": [{"option": o, "checked": str(o.pk) == value} for o in options],
+            "below": _points_below(chosen_points, options),
+        })
+    return rows
+
+
+def _totals(entries: dict[int, ScoreEntry], leaves: list[Criterion]) -> dict[str, Decimal]:
+    part_of = {leaf.pk: leaf.part for leaf in leaves}
+    totals = {code: Decimal(0) for code in Part.Code.values}
+    for criterion_id, entry in entries.items():
+        if entry.points is not None and criterion_id in part_of:
+            totals[part_of[criterion_id]] += entry.points
+    return {code: value.quantize(TWO_PLACES) for code, value in totals.items()}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decision_record(request, dossier_id: int):
-    """Record the province's decision (or, for a 5★ proposal, the Ministry's) on a finalised result."""
-    if not roles.user_has_role(request.user, roles.DECISION_SIGNER):
-        raise Http404
-    result = get_object_or_404(
-        Result.objects.select_related("dossier__product", "round", "certificate"),
-        dossier_id=dossier_id, status__in=REVEALED_RESULT_STATUSES,
+def score(request, assignment_id: int):
+    """The member's scoring screen: conflict declaration first, then the sheet, then submission."""
+    assignment = _own_assignment_or_404(request, assignment_id)
+    dossier = assignment.dossier
+    sheet = dossier_sheet(dossier)
+    leaves = list(
+        Criterion.objects.filter(sheet=sheet, is_leaf=True).select_related("parent").prefetch_related("options")
+        .order_by("position")
     )
-    central = result.status == Result.Status.PROPOSED_CENTRAL
-    form_class = CentralDecisionForm if central else DecisionForm
-    form = refusal_form = None
-    if result.status != Result.Status.DECIDED:
-        refusing = central and request.POST.get("action") == "central_refusal"
-        form = form_class(None if refusing else (request.POST or None))
-        if central:
-            refusal_form = CentralRefusalForm(request.POST if refusing else None)
-    if request.method == "POST" and form is None:
-        messages.error(request, _("Kết quả này đã có quyết định."))
-        return redirect("ocop_rating:decision_record", dossier_id=dossier_id)
+    conflict_form = ConflictForm()
+    errors: list[str] = []
+    posted = None
     if request.method == "POST":
-        bound = refusal_form if refusal_form is not None and refusal_form.is_bound else form
-        if bound.is_valid():
-            data = bound.cleaned_data
-            try:
-                if bound is refusal_form:
-                    recorded = result_record_central_refusal(
-                        dossier=result.dossier, central_score=data["central_score"],
-                        decision_number=data["decision_number"], decision_date=data["decision_date"],
-                        issued_on=data["issued_on"], actor=request.user,
-                    )
+        action = request.POST.get("action", "")
+        if action == "conflict":
+            conflict_form = ConflictForm(request.POST)
+            if conflict_form.is_valid():
+                try:
+                    conflict_declare(dossier=dossier, has_conflict=conflict_form.cleaned_data["has_conflict"],
+                                     note=conflict_form.cleaned_data["note"], actor=request.user)
+                except RatingError as exc:
+                    errors.append(exc.message)
                 else:
-                    record = result_record_central_decision if central else result_record_decision
-                    recorded = record(dossier=result.dossier, decision_number=data["decision_number"],
-                                      decision_date=data["decision_date"], issued_on=data["issued_on"],
-                                      actor=request.user)
-            except RatingError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(request, _decided_message(recorded))
-                return redirect("ocop_rating:decision_record", dossier_id=dossier_id)
+                    messages.success(request, _("Đã ghi nhận khai báo xung đột lợi ích."))
+                    return redirect("ocop_rating:score", assignment_id=assignment.pk)
+        elif action in ("save", "submit"):
+            errors = _save_sheet(request, assignment=assignment, leaves=leaves)
+            if not errors and action == "submit":
+                try:
+                    scorecard_submit(dossier=dossier, comments=request.POST.get("comments", ""), actor=request.user)
+                except RatingError as exc:
+                    errors.append(exc.message)
+                else:
+                    messages.success(request, _("Đã nộp phiếu chấm. Phiếu đã khóa."))
+                    return redirect("ocop_rating:score", assignment_id=assignment.pk)
+            elif not errors:
+                messages.success(request, _("Đã lưu điểm."))
+                return redirect("ocop_rating:score", assignment_id=assignment.pk)
+            posted = request.POST if errors else None
+        else:
+            errors.append(_("Thao tác không hợp lệ."))
+        for error in errors:
+            messages.error(request, error)
+
+    declaration = ConflictDeclaration.objects.filter(member=assignment.member, dossier=dossier).first()
+    scorecard = Scorecard.objects.filter(assignment=assignment).first()
+    entries = {e.criterion_id: e for e in scorecard.entries.all()} if scorecard else {}
+    totals = _totals(entries, leaves)
+    editable = (
+        declaration is not None and not declaration.has_conflict
+        and (scorecard is None or scorecard.status in Scorecard.EDITABLE_STATUSES)
+        and assignment.round.status == EvaluationRound.Status.SCORING
+        and dossier.status == Dossier.Status.IN_ROUND
+    )
+    rows = _sheet_rows(leaves=leaves, entries=entries, posted=posted)
+    parts = []
+    for part in Part.objects.filter(sheet=sheet).order_by("code"):
+        parts.append({"part": part, "total": totals[part.code],
+                      "rows": [row for row in rows if row["leaf"].part == part.code]})
+    others = []
+    if scorecard is not None and scorecard.status in SUBMITTED_SCORECARDS:
+        others = [card for card in scorecards_visible_to(user=request.user, dossier=dossier)
+                  if card.assignment_id != assignment.pk and card.status in SUBMITTED_SCORECARDS]
     context = {
-        "result": result,
-        "dossier": result.dossier,
-        "title": result.dossier.product_name or result.dossier.product.get_title(),
-        "form": form,
-        "refusal_form": refusal_form,
-        "central": central,
-        "certified_star": result.star in (3, 4, 5),
+        "assignment": assignment,
+        "dossier": dossier,
+        "sheet": sheet,
+        "declaration": declaration,
+        "conflict_form": conflict_form,
+        "scorecard": scorecard,
+        "editable": editable,
+        "parts": parts,
+        "total": sum(totals.values(), Decimal(0)).quantize(TWO_PLACES),
+        "others": others,
+        "comments": request.POST.get("comments", "") if posted is not None else (scorecard.comments if scorecard else ""),
     }
-    return render(request, "ocop_rating/portal/decisions/record.html", context)
-
-
-def _decided_message(result: Result) -> str:
-    if result.certificate is not None:
-        return _("Đã ghi nhận quyết định. Mã số chứng nhận: %(code)s.") % {"code": result.certificate.code}
-    if result.status == Result.Status.PROPOSED_CENTRAL:
-        return _("Đã ghi nhận quyết định của tỉnh; hồ sơ được đề nghị Bộ Nông nghiệp và Môi trường công nhận 5 sao.")
-    return _("Đã ghi nhận quyết định; sản phẩm không được cấp giấy chứng nhận OCOP.")
+    return render(request, "ocop_rating/portal/score.html", context)

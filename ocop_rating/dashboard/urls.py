@@ -1,12 +1,11 @@
-"""URLs of the rating portal's dashboard screens, included in ocop_rating.urls under the same namespace."""
+"""The portal's home and the secretariat's dashboard."""
 
 from django.urls import path
 
-from ocop_rating.dashboard import views as dashboard_views
+from ocop_rating.dashboard import views
 
 urlpatterns: list = [
-    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
-    path("dashboard/expiring.csv", dashboard_views.dashboard_expiring_csv, name="dashboard_expiring_csv"),
-    path("certificates/", dashboard_views.certificate_list, name="certificate_list"),
-    path("certificates/<int:certificate_id>/revoke/", dashboard_views.certificate_revoke, name="certificate_revoke"),
+    path("", views.portal, name="portal"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/expiring.csv", views.dashboard_expiring_csv, name="dashboard_expiring_csv"),
 ]

@@ -11,36 +11,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from marketplace.core.spreadsheets import SpreadsheetSafeCSVWriter
 from ocop_rating import roles
-from ocop_rating.certificates.models import Certificate
-from ocop_rating.certificates.services import certificate_revoke as certificate_revoke_service
-from ocop_rating.certificates.services import certificate_status_text
-from ocop_rating.dashboard.forms import CertificateRevokeForm, CertificateSearchForm
+from ocop_rating.council import views as council_views
+from ocop_rating.council.selectors import (
+    assignments_for_member,
+)
 from ocop_rating.dashboard.selectors import (
     CERTIFIED_STARS,
     StarRow,
     certificates_expiring,
-    certificates_search,
     certified_star_counts,
     dashboard_summary,
     dossier_status_counts,
     dossiers_waiting_at_commune,
     dossiers_waiting_for_province,
 )
-from ocop_rating.errors import RatingError
-
-CERTIFICATES_PER_PAGE = 20
+from ocop_rating.dossiers import views as dossier_views
 
 # Geometry of the stacked bar charts, in SVG user units: the viewBox is as wide as a 390 px phone's
 # content area, so a label of 12 units reads as 12 px there and scales up on wider screens.
@@ -59,9 +54,6 @@ def home_context(request) -> dict:
     return {"summary": dashboard_summary(today=timezone.localdate())}
 
 
-def _secretariat_only(request) -> None:
-    if not roles.user_has_role(request.user, roles.SECRETARIAT):
-        raise Http404
 
 
 @dataclass(frozen=True)
@@ -130,7 +122,7 @@ def star_chart(rows: list[StarRow], *, unknown_label: str, numbered: bool = Fals
 @require_GET
 def dashboard(request):
     """Dossiers by status and waiting lists, certified products by set and commune, certificates expiring."""
-    _secretariat_only(request)
+    roles.secretariat_or_404(request.user)
     today = timezone.localdate()
     stars = certified_star_counts(today=today)
     unknown = _("Không xác định")
@@ -154,7 +146,7 @@ def dashboard(request):
 @require_GET
 def dashboard_expiring_csv(request):
     """The expiring-certificates list as CSV (UTF-8 with BOM, so spreadsheet programs read the accents)."""
-    _secretariat_only(request)
+    roles.secretariat_or_404(request.user)
     today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="chung-nhan-sap-het-han-{today:%Y%m%d}.csv"'
@@ -181,73 +173,30 @@ def dashboard_expiring_csv(request):
     return response
 
 
+
+
+
+
+
+
 @login_required
-@require_GET
-def certificate_list(request):
-    """Every certificate, searchable by code or product title, filtered by status and stars, 20 a page."""
-    _secretariat_only(request)
-    today = timezone.localdate()
-    form = CertificateSearchForm(request.GET)
-    filters = form.filters()
-    page = Paginator(certificates_search(today=today, **filters), CERTIFICATES_PER_PAGE).get_page(
-        request.GET.get("page"),
-    )
-    rows = [
-        {
-            "certificate": certificate,
-            "status_text": certificate_status_text(certificate=certificate, today=today),
-            "is_valid": certificate.is_valid(on=today),
-            "revocable": certificate.status == Certificate.Status.ACTIVE,
-        }
-        for certificate in page.object_list
-    ]
-    query = request.GET.copy()
-    query.pop("page", None)
+def portal(request):
+    """The user's roles and, for council members, the dossiers they have to score."""
+    held = roles.user_roles(request.user)
+    if not held:
+        return render(request, "ocop_rating/portal/no_role.html", status=403)
+    rows = []
+    if held & set(roles.SCORING_ROLES):
+        for assignment in assignments_for_member(user=request.user).select_related(
+            "dossier__product", "dossier__product_set", "scorecard",
+        ):
+            rows.append({"assignment": assignment, "scorecard": getattr(assignment, "scorecard", None)})
     context = {
-        "form": form,
-        "page": page,
+        "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in held],
         "rows": rows,
-        "querystring": query.urlencode(),
-        "filtered": any(value not in ("", None) for value in filters.values()),
+        "is_council": bool(held & set(roles.SCORING_ROLES)),
+        "home_dossiers": dossier_views.home_context(request),
+        "home_rounds": council_views.home_context(request),
+        "home_dashboard": home_context(request),
     }
-    return render(request, "ocop_rating/portal/certificates/list.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def certificate_revoke(request, certificate_id: int):
-    """Record a revocation decision: reason, decision number and date; the shop's badge goes at once."""
-    _secretariat_only(request)
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("product", "product__producer"), pk=certificate_id,
-    )
-    today = timezone.localdate()
-    form = CertificateRevokeForm(request.POST or None, certificate=certificate, today=today,
-                                 initial={"revoked_on": today})
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                certificate_revoke_service(
-                    certificate=certificate, reason=form.cleaned_data["reason"],
-                    decision_number=form.cleaned_data["decision_number"],
-                    revoked_on=form.cleaned_data["revoked_on"], actor=request.user,
-                )
-            except RatingError as exc:
-                messages.error(request, exc.message)
-            else:
-                messages.success(
-                    request, _("Đã thu hồi giấy chứng nhận %(code)s. Sản phẩm không còn hiển thị sao OCOP.")
-                    % {"code": certificate.code},
-                )
-                return redirect("ocop_rating:certificate_list")
-        else:
-            messages.error(request, _("Chưa thu hồi: %(errors)s") % {
-                "errors": " ".join(str(error) for errors in form.errors.values() for error in errors),
-            })
-    context = {
-        "certificate": certificate,
-        "form": form,
-        "status_text": certificate_status_text(certificate=certificate, today=today),
-        "revocable": certificate.status == Certificate.Status.ACTIVE,
-    }
-    return render(request, "ocop_rating/portal/certificates/revoke.html", context)
+    return render(request, "ocop_rating/portal/index.html", context)

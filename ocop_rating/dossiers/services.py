@@ -48,15 +48,14 @@ from ocop_rating.workflow.events import (
 COMMUNE_WORKING_DAYS = 15
 TOURISM_SET_NUMBER = 26  # a service: no product samples are sent
 
-S = Dossier.Status
 DOSSIER_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    S.DRAFT: (S.SUBMITTED,),
-    S.SUBMITTED: (S.FORWARDED, S.RETURNED),
-    S.RETURNED: (S.SUBMITTED,),
-    S.FORWARDED: (S.IN_ROUND,),
-    S.IN_ROUND: (S.FINALISED,),
-    S.FINALISED: (S.RECOGNISED, S.PROPOSED_CENTRAL, S.NOT_RECOGNISED),
-    S.PROPOSED_CENTRAL: (S.RECOGNISED, S.NOT_RECOGNISED),
+    Dossier.Status.DRAFT: (Dossier.Status.SUBMITTED,),
+    Dossier.Status.SUBMITTED: (Dossier.Status.FORWARDED, Dossier.Status.RETURNED),
+    Dossier.Status.RETURNED: (Dossier.Status.SUBMITTED,),
+    Dossier.Status.FORWARDED: (Dossier.Status.IN_ROUND,),
+    Dossier.Status.IN_ROUND: (Dossier.Status.FINALISED,),
+    Dossier.Status.FINALISED: (Dossier.Status.RECOGNISED, Dossier.Status.PROPOSED_CENTRAL, Dossier.Status.NOT_RECOGNISED),
+    Dossier.Status.PROPOSED_CENTRAL: (Dossier.Status.RECOGNISED, Dossier.Status.NOT_RECOGNISED),
 }
 
 REGISTRATION_FIELDS = (

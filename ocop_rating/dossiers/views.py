@@ -40,6 +40,7 @@ from ocop_rating.council.selectors import (
     dossiers_visible_to,
 )
 from ocop_rating.criteria.forms import BINARY_NO, BINARY_YES, LeafChoice, sheet_choices_parse
+from ocop_rating.dossiers import services
 from ocop_rating.dossiers.forms import (
     CommuneForwardForm,
     CommuneReturnForm,
@@ -52,11 +53,9 @@ from ocop_rating.dossiers.services import (
     TOURISM_SET_NUMBER,
     dossier_commune_forward,
     dossier_commune_return,
-    dossier_create,
     dossier_registration_set,
     dossier_self_assessment_set,
     dossier_sheet,
-    dossier_submit,
     evidence_file_add,
     evidence_file_remove,
     working_days_between,
@@ -77,19 +76,18 @@ from ocop_rating.models import (
 from ocop_rating.results.scoring import TWO_PLACES
 from ocop_rating.workflow.events import audit_event_write
 
-S = Dossier.Status
 NEXT_STEPS = {
-    S.DRAFT: gettext_lazy("Điền phiếu đăng ký, tự chấm điểm, tải minh chứng rồi nộp hồ sơ."),
-    S.RETURNED: gettext_lazy("Sửa theo lý do xã trả lại rồi nộp lại."),
-    S.SUBMITTED: gettext_lazy("Chờ xã/phường kiểm tra hồ sơ."),
-    S.FORWARDED: gettext_lazy("Xã đã chuyển lên tỉnh: chờ đưa vào đợt đánh giá."),
-    S.IN_ROUND: gettext_lazy("Hội đồng đang chấm điểm."),
-    S.FINALISED: gettext_lazy("Hội đồng đã chốt kết quả: chờ quyết định công nhận."),
-    S.PROPOSED_CENTRAL: gettext_lazy("Chờ Hội đồng trung ương đánh giá 5 sao."),
-    S.RECOGNISED: gettext_lazy("Sản phẩm đã được công nhận: xem giấy chứng nhận."),
-    S.NOT_RECOGNISED: gettext_lazy("Sản phẩm không được công nhận lần này."),
+    Dossier.Status.DRAFT: gettext_lazy("Điền phiếu đăng ký, tự chấm điểm, tải minh chứng rồi nộp hồ sơ."),
+    Dossier.Status.RETURNED: gettext_lazy("Sửa theo lý do xã trả lại rồi nộp lại."),
+    Dossier.Status.SUBMITTED: gettext_lazy("Chờ xã/phường kiểm tra hồ sơ."),
+    Dossier.Status.FORWARDED: gettext_lazy("Xã đã chuyển lên tỉnh: chờ đưa vào đợt đánh giá."),
+    Dossier.Status.IN_ROUND: gettext_lazy("Hội đồng đang chấm điểm."),
+    Dossier.Status.FINALISED: gettext_lazy("Hội đồng đã chốt kết quả: chờ quyết định công nhận."),
+    Dossier.Status.PROPOSED_CENTRAL: gettext_lazy("Chờ Hội đồng trung ương đánh giá 5 sao."),
+    Dossier.Status.RECOGNISED: gettext_lazy("Sản phẩm đã được công nhận: xem giấy chứng nhận."),
+    Dossier.Status.NOT_RECOGNISED: gettext_lazy("Sản phẩm không được công nhận lần này."),
 }
-HANDLED_STATUSES = (S.FORWARDED, S.RETURNED)
+HANDLED_STATUSES = (Dossier.Status.FORWARDED, Dossier.Status.RETURNED)
 RECENTLY_HANDLED = 20
 
 
@@ -247,7 +245,7 @@ def dossier_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def dossier_create_view(request):
+def dossier_create(request):
     """Start a dossier for one of the producer's own products."""
     refusal = _list_page_refusal(request, roles.PRODUCER)
     if refusal is not None:
@@ -255,7 +253,7 @@ def dossier_create_view(request):
     form = DossierCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = dossier_create(
+            dossier = services.dossier_create(
                 product=form.cleaned_data["product"], kind=form.cleaned_data["kind"],
                 product_set=form.cleaned_data["product_set"], registration=form.registration(only_filled=True),
                 actor=request.user,
@@ -481,10 +479,10 @@ def dossier_evidence_download(request, dossier_id: int, file_id: int):
 
 @login_required
 @require_http_methods(["POST"])
-def dossier_submit_view(request, dossier_id: int):
+def dossier_submit(request, dossier_id: int):
     dossier = _own_dossier_or_404(request, dossier_id)
     try:
-        submitted = dossier_submit(dossier=dossier, actor=request.user)
+        submitted = services.dossier_submit(dossier=dossier, actor=request.user)
     except RatingError as exc:
         messages.error(request, exc.message)
     else:

@@ -110,14 +110,14 @@ def _member_cell(
     return card.total
 
 
-def round_minutes_data(*, round: EvaluationRound, viewer) -> RoundMinutes:
+def round_minutes_data(*, evaluation_round: EvaluationRound, viewer) -> RoundMinutes:
     """Read everything the minutes show, as ``viewer`` may see it (blind scoring).
 
     Six queries whatever the number of dossiers: council, dossiers, assignments, conflicts, the
     viewer's roles and the scorecards they may see.
     """
     council = list(
-        CouncilMember.objects.filter(round=round).select_related("user").order_by("role", "pk")
+        CouncilMember.objects.filter(round=evaluation_round).select_related("user").order_by("role", "pk")
     )
     members = [
         MinutesMember(member_id=seat.pk, name=_user_name(seat.user), role=seat.role,
@@ -125,17 +125,17 @@ def round_minutes_data(*, round: EvaluationRound, viewer) -> RoundMinutes:
         for seat in council
     ]
     dossiers = (
-        Dossier.objects.filter(round=round)
+        Dossier.objects.filter(round=evaluation_round)
         .select_related("product", "producer", "product_set", "result")
         .prefetch_related(
-            Prefetch("assignments", queryset=Assignment.objects.filter(round=round).annotate(
+            Prefetch("assignments", queryset=Assignment.objects.filter(round=evaluation_round).annotate(
                 has_scorecard=Exists(Scorecard.objects.filter(assignment=OuterRef("pk"))),
             )),
             Prefetch("conflicts", queryset=ConflictDeclaration.objects.filter(has_conflict=True)),
         )
         .order_by("pk")
     )
-    visible = {card.assignment_id: card for card in scorecards_visible_to(user=viewer, round=round)}
+    visible = {card.assignment_id: card for card in scorecards_visible_to(user=viewer, evaluation_round=evaluation_round)}
     rows = []
     finalised_on = None
     for dossier in dossiers:
@@ -166,8 +166,8 @@ def round_minutes_data(*, round: EvaluationRound, viewer) -> RoundMinutes:
             central_decision_date=result.central_decision_date if result else None,
         ))
     return RoundMinutes(
-        round_id=round.pk, round_name=round.name, province=province_name(round.province_code),
-        opens_on=round.opens_on, finalised_on=finalised_on, members=members, dossiers=rows,
+        round_id=evaluation_round.pk, round_name=evaluation_round.name, province=province_name(evaluation_round.province_code),
+        opens_on=evaluation_round.opens_on, finalised_on=finalised_on, members=members, dossiers=rows,
     )
 
 
@@ -208,9 +208,9 @@ def _headers(minutes: RoundMinutes) -> tuple[list[str], list[str]]:
     return before + [m.name for m in minutes.members], after
 
 
-def round_minutes_pdf(*, round: EvaluationRound, viewer) -> bytes:
+def round_minutes_pdf(*, evaluation_round: EvaluationRound, viewer) -> bytes:
     """Render the minutes as an A4 landscape PDF (Vietnamese, Noto Sans embedded)."""
-    minutes = round_minutes_data(round=round, viewer=viewer)
+    minutes = round_minutes_data(evaluation_round=evaluation_round, viewer=viewer)
     fonts_register()
     normal = ParagraphStyle("minutes", fontName=FONT_REGULAR, fontSize=9, leading=11)
     bold = ParagraphStyle("minutes-bold", parent=normal, fontName=FONT_BOLD)
@@ -289,9 +289,9 @@ def round_minutes_pdf(*, round: EvaluationRound, viewer) -> bytes:
     return buffer.getvalue()
 
 
-def round_minutes_xlsx(*, round: EvaluationRound, viewer) -> bytes:
+def round_minutes_xlsx(*, evaluation_round: EvaluationRound, viewer) -> bytes:
     """Write the minutes' table as an XLSX workbook: sheet "Biên bản" (numbers stay numbers) and "Thành viên"."""
-    minutes = round_minutes_data(round=round, viewer=viewer)
+    minutes = round_minutes_data(evaluation_round=evaluation_round, viewer=viewer)
     workbook = Workbook()
     workbook.properties.title = f"{_title()} — {minutes.round_name}"
     sheet = workbook.active

@@ -48,11 +48,10 @@ from ocop_rating.workflow.events import (
     transition_check,
 )
 
-T = Result.Status
 RESULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
-    T.COMPUTED: (T.COMPUTED, T.FINALISED),
-    T.FINALISED: (T.DECIDED, T.PROPOSED_CENTRAL),
-    T.PROPOSED_CENTRAL: (T.DECIDED,),
+    Result.Status.COMPUTED: (Result.Status.COMPUTED, Result.Status.FINALISED),
+    Result.Status.FINALISED: (Result.Status.DECIDED, Result.Status.PROPOSED_CENTRAL),
+    Result.Status.PROPOSED_CENTRAL: (Result.Status.DECIDED,),
 }
 COUNTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 CENTRAL_PASS_SCORE = Decimal(90)
@@ -70,7 +69,7 @@ def result_transition(*, result: Result, to_status: str, actor, note: str = "", 
     locked.save()
     audit_event_write(
         action="result_transition", actor=actor, target=f"result:{locked.pk}", dossier=locked.dossier,
-        round=locked.round, from_status=from_status, to_status=to_status, note=note,
+        evaluation_round=locked.round, from_status=from_status, to_status=to_status, note=note,
     )
     return locked
 
@@ -133,7 +132,7 @@ def _result_store(*, dossier: Dossier, actor) -> Result:
     if existing is None:
         result = Result.objects.create(dossier=dossier, **values)
         audit_event_write(action="result_compute", actor=actor, target=f"result:{result.pk}", dossier=dossier,
-                          round=round_, to_status=result.status,
+                          evaluation_round=round_, to_status=result.status,
                           note=_result_note(counted=len(scorecards), council_size=len(assignments)))
         return result
     return result_transition(result=existing, to_status=Result.Status.COMPUTED, actor=actor,
@@ -338,13 +337,13 @@ def result_record_central_refusal(*, dossier: Dossier, central_score, decision_n
 
 
 @refusals_audited("round_finalise")
-def round_finalise(*, round: EvaluationRound, actor) -> EvaluationRound:
+def round_finalise(*, evaluation_round: EvaluationRound, actor) -> EvaluationRound:
     """Close the round (its chair) once every dossier in it has a finalised result."""
-    if not _is_chair(actor, round.pk):
+    if not _is_chair(actor, evaluation_round.pk):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng được kết thúc đợt đánh giá."))
-    pending = Dossier.objects.filter(round=round, status=Dossier.Status.IN_ROUND).count()
+    pending = Dossier.objects.filter(round=evaluation_round, status=Dossier.Status.IN_ROUND).count()
     if pending:
         raise TransitionRefused(
             _("Còn %(count)d hồ sơ chưa được chốt kết quả.") % {"count": pending}
         )
-    return round_transition(round=round, to_status=EvaluationRound.Status.FINALISED, actor=actor)
+    return round_transition(evaluation_round=evaluation_round, to_status=EvaluationRound.Status.FINALISED, actor=actor)

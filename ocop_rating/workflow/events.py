@@ -48,10 +48,10 @@ def dossier_event_write(*, dossier: Dossier, actor, from_status: str, to_status:
 
 
 def audit_event_write(*, action: str, actor, target: str = "", dossier: Dossier | None = None,
-                      round: EvaluationRound | None = None, from_status: str = "", to_status: str = "",
+                      evaluation_round: EvaluationRound | None = None, from_status: str = "", to_status: str = "",
                       note: str = "", refused: bool = False) -> AuditEvent:
     return AuditEvent.objects.create(
-        action=action, actor=_user_or_none(actor), target=target, dossier=dossier, round=round,
+        action=action, actor=_user_or_none(actor), target=target, dossier=dossier, round=evaluation_round,
         from_status=from_status, to_status=to_status, note=note, refused=refused,
     )
 
@@ -63,7 +63,7 @@ def _user_or_none(actor):
 def _context(kwargs: dict) -> tuple[Dossier | None, EvaluationRound | None, str]:
     """Find the dossier, round and target an attempted call was about, from its keyword arguments."""
     dossier = kwargs.get("dossier")
-    round_ = kwargs.get("round")
+    round_ = kwargs.get("evaluation_round")
     target = ""
     for name in ("scorecard", "result", "product", "certificate"):
         obj = kwargs.get(name)
@@ -98,7 +98,7 @@ def refusals_audited(action: str) -> Callable[[F], F]:
                     dossier, round_, target = _context(kwargs)
                     with transaction.atomic():
                         audit_event_write(
-                            action=action, actor=actor, target=target, dossier=dossier, round=round_,
+                            action=action, actor=actor, target=target, dossier=dossier, evaluation_round=round_,
                             note=_("từ chối: %(reason)s") % {"reason": exc.message}, refused=True,
                         )
                 raise

@@ -151,7 +151,7 @@ def test_minutes_of_a_finished_round_carry_every_sheet(client, people, scoring):
     dossier, round_, _staff = scoring
     sheet_score(dossier, people.chair, PLAN_83)
     result_finalise(dossier=dossier, actor=people.chair)
-    round_finalise(round=round_, actor=people.chair)
+    round_finalise(evaluation_round=round_, actor=people.chair)
 
     for user in (people.chair, people.secretariat, people.signer):
         client.force_login(user)

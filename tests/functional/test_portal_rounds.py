@@ -105,7 +105,7 @@ def _other_chair():
     secretariat = user_with_roles("van-phong-khac", roles.SECRETARIAT)
     other = round_open(province_code=THANH_HOA, name="Đợt 1 năm 2026", opens_on=datetime.date(2026, 5, 4),
                        actor=secretariat)
-    council_member_add(round=other, user=chair, role="chair", actor=secretariat)
+    council_member_add(evaluation_round=other, user=chair, role="chair", actor=secretariat)
     return chair
 
 
@@ -351,7 +351,7 @@ def test_council_member_cannot_finalise(people, rating_product):
 def test_start_scoring_without_a_chair_is_refused(people):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
-    council_member_add(round=round_, user=people.members[0], role="member", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.members[0], role="member", actor=people.secretariat)
     before = workflow_state()
 
     page = _post_from(_client_for(people.secretariat), _detail(round_),
@@ -365,11 +365,11 @@ def test_start_scoring_without_a_chair_is_refused(people):
 def test_assigning_to_a_finalised_round_is_refused(people, rating_product):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 1 năm 2026", opens_on=datetime.date(2026, 5, 4),
                         actor=people.secretariat)
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
-    round_scoring_start(round=round_, actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    round_scoring_start(evaluation_round=round_, actor=people.secretariat)
     secretariat = _client_for(people.secretariat)
     token = csrf_token(secretariat.get(_detail(round_)))
-    round_finalise(round=round_, actor=people.chair)
+    round_finalise(evaluation_round=round_, actor=people.chair)
     dossier = dossier_forwarded(rating_product, people)
     page = secretariat.get(_detail(round_))
     assert not elements(page.content, name="assign-dossier")
@@ -418,9 +418,9 @@ def test_assigning_to_chosen_members_only(people, rating_product):
     dossier = dossier_forwarded(rating_product, people)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     for member in people.members:
-        council_member_add(round=round_, user=member, role="member", actor=people.secretariat)
+        council_member_add(evaluation_round=round_, user=member, role="member", actor=people.secretariat)
     chosen = [_seat(round_, people.chair), _seat(round_, people.members[1])]
 
     page = _post_from(_client_for(people.secretariat), _detail(round_), _round_action("round_dossier_assign", round_),
@@ -558,14 +558,14 @@ ROUND_DETAIL_QUERIES = 17
 def _round_with_dossiers(people, count: int) -> EvaluationRound:
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     for member in people.members:
-        council_member_add(round=round_, user=member, role="member", actor=people.secretariat)
+        council_member_add(evaluation_round=round_, user=member, role="member", actor=people.secretariat)
     for number in range(count):
         product = ProductFactory(title=f"Nước mắm số {number + 1}")
         product.producer.partner.users.add(people.producer)
-        dossier_assign(round=round_, dossier=dossier_forwarded(product, people), actor=people.secretariat)
-    round_scoring_start(round=round_, actor=people.secretariat)
+        dossier_assign(evaluation_round=round_, dossier=dossier_forwarded(product, people), actor=people.secretariat)
+    round_scoring_start(evaluation_round=round_, actor=people.secretariat)
     for dossier in round_.dossiers.all():
         sheet_score(dossier, people.members[0], PLAN_81)
     return round_

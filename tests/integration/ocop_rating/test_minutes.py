@@ -65,12 +65,12 @@ def minutes_round():
         dossiers.append(dossier_forwarded(product, people))
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=secretariat)
-    council_member_add(round=round_, user=chair, role="chair", actor=secretariat)
+    council_member_add(evaluation_round=round_, user=chair, role="chair", actor=secretariat)
     for member in members:
-        council_member_add(round=round_, user=member, role="member", actor=secretariat)
+        council_member_add(evaluation_round=round_, user=member, role="member", actor=secretariat)
     for dossier in dossiers:
-        dossier_assign(round=round_, dossier=dossier, actor=secretariat)
-    round_ = round_scoring_start(round=round_, actor=secretariat)
+        dossier_assign(evaluation_round=round_, dossier=dossier, actor=secretariat)
+    round_ = round_scoring_start(evaluation_round=round_, actor=secretariat)
     first, second = (Dossier.objects.get(pk=d.pk) for d in dossiers)
 
     sheet_score(first, chair, PLAN_83)
@@ -94,7 +94,7 @@ def finished_round(minutes_round):
     second = Dossier.objects.get(round=minutes_round, product__title="Nước mắm Lạch Bạng")
     sheet_score(second, member, PLAN_83)
     result_finalise(dossier=second, actor=chair)
-    return round_finalise(round=minutes_round, actor=chair)
+    return round_finalise(evaluation_round=minutes_round, actor=chair)
 
 
 def _user(username):
@@ -102,7 +102,7 @@ def _user(username):
 
 
 def test_minutes_data_has_each_members_total_the_average_star_and_decision(finished_round):
-    minutes = round_minutes_data(round=finished_round, viewer=_user("van-phong-ocop"))
+    minutes = round_minutes_data(evaluation_round=finished_round, viewer=_user("van-phong-ocop"))
 
     assert (minutes.round_name, minutes.province, minutes.opens_on) == (
         "Đợt 2 năm 2026", "Thanh Hóa", datetime.date(2026, 11, 2),
@@ -133,8 +133,8 @@ def test_minutes_data_has_each_members_total_the_average_star_and_decision(finis
 def test_minutes_data_of_a_round_in_scoring_show_only_what_the_viewer_may_see(minutes_round):
     # given the round in scoring: Hải Thanh decided; Lạch Bạng with the chair's 81 in, member 1's sheet a draft
     # when the chair (own sheets submitted) and the secretariat read the minutes' data
-    as_chair = round_minutes_data(round=minutes_round, viewer=_user("chu-tich"))
-    as_secretariat = round_minutes_data(round=minutes_round, viewer=_user("van-phong-ocop"))
+    as_chair = round_minutes_data(evaluation_round=minutes_round, viewer=_user("chu-tich"))
+    as_secretariat = round_minutes_data(evaluation_round=minutes_round, viewer=_user("van-phong-ocop"))
 
     ids = [m.member_id for m in as_chair.members]
     # then the decided dossier is whole for both
@@ -153,14 +153,14 @@ def test_minutes_data_of_a_round_in_scoring_show_only_what_the_viewer_may_see(mi
 def test_minutes_data_reads_in_six_queries_whatever_the_number_of_dossiers(finished_round):
     viewer = _user("van-phong-ocop")
     with CaptureQueriesContext(connection) as queries:
-        round_minutes_data(round=finished_round, viewer=viewer)
+        round_minutes_data(evaluation_round=finished_round, viewer=viewer)
     # council + users, dossiers + product/producer/set/result, assignments, conflicts, the viewer's roles,
     # the scorecards the viewer may see
     assert len(queries) == 6
 
 
 def test_minutes_xlsx_has_the_table_with_numeric_cells_and_the_members_sheet(finished_round):
-    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(round=finished_round, viewer=_user("chu-tich"))))
+    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(evaluation_round=finished_round, viewer=_user("chu-tich"))))
 
     assert workbook.sheetnames == ["Biên bản", "Thành viên"]
     sheet = workbook["Biên bản"]
@@ -187,7 +187,7 @@ def test_minutes_xlsx_has_the_table_with_numeric_cells_and_the_members_sheet(fin
 
 
 def test_minutes_pdf_is_a_vietnamese_landscape_document_with_the_table(finished_round):
-    pdf = round_minutes_pdf(round=finished_round, viewer=_user("nguoi-ky"))
+    pdf = round_minutes_pdf(evaluation_round=finished_round, viewer=_user("nguoi-ky"))
 
     assert pdf.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(pdf))
@@ -206,10 +206,10 @@ def test_minutes_of_an_empty_round_list_the_council_only():
     secretariat = user_with_roles("van-phong-ocop", roles.SECRETARIAT)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 3 năm 2026", opens_on=datetime.date(2026, 12, 1),
                         actor=secretariat)
-    minutes = round_minutes_data(round=round_, viewer=secretariat)
+    minutes = round_minutes_data(evaluation_round=round_, viewer=secretariat)
     assert (minutes.members, minutes.dossiers, minutes.finalised_on) == ([], [], None)
-    assert round_minutes_pdf(round=round_, viewer=secretariat).startswith(b"%PDF")
-    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(round=round_, viewer=secretariat)))
+    assert round_minutes_pdf(evaluation_round=round_, viewer=secretariat).startswith(b"%PDF")
+    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(evaluation_round=round_, viewer=secretariat)))
     rows = list(workbook["Biên bản"].iter_rows(values_only=True))
     assert rows == [("STT", "Sản phẩm", "Chủ thể", "Điểm trung bình", "Hạng sao", "Kết quả", "Số quyết định",
                      "Ngày quyết định")]
@@ -288,7 +288,7 @@ def test_minutes_pdf_prints_typed_markup_literally_and_carries_no_link(finished_
     _typed_fields_set(finished_round, payloads=(MARKUP, LINK, ENTITY))
 
     # when the minutes are printed
-    pdf = round_minutes_pdf(round=finished_round, viewer=_user("van-phong-ocop"))
+    pdf = round_minutes_pdf(evaluation_round=finished_round, viewer=_user("van-phong-ocop"))
 
     # then the document renders, shows each text as typed, and has no link annotation at all
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
@@ -320,7 +320,7 @@ def test_minutes_xlsx_cells_never_hold_a_formula(finished_round, typed):
     first.result.save()
 
     # when the minutes are written as XLSX
-    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(round=finished_round, viewer=_user("chu-tich"))))
+    workbook = load_workbook(io.BytesIO(round_minutes_xlsx(evaluation_round=finished_round, viewer=_user("chu-tich"))))
 
     # then no cell is a formula and each typed text is kept, made literal by a leading apostrophe
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]

@@ -130,12 +130,12 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
     assert (round_.quorum_numerator, round_.quorum_denominator, round_.max_spread) == (3, 4, D("10"))
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     for member in people.members:
-        council_member_add(round=round_, user=member, role="member", actor=people.secretariat)
-    assignments = dossier_assign(round=round_, dossier=dossier, actor=people.secretariat)
+        council_member_add(evaluation_round=round_, user=member, role="member", actor=people.secretariat)
+    assignments = dossier_assign(evaluation_round=round_, dossier=dossier, actor=people.secretariat)
     assert len(assignments) == 4
-    round_scoring_start(round=round_, actor=people.secretariat)
+    round_scoring_start(evaluation_round=round_, actor=people.secretariat)
     for member in people.members:
         conflict_declare(dossier=dossier, has_conflict=False, actor=member)
 
@@ -173,7 +173,7 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     assert product.valid_certificate.stars == 4
 
     # The round closes; the dossier's history tells the whole story
-    assert round_finalise(round=round_, actor=people.chair).status == "finalised"
+    assert round_finalise(evaluation_round=round_, actor=people.chair).status == "finalised"
     assert list(DossierEvent.objects.filter(dossier=dossier).order_by("pk").values_list("to_status", flat=True)) == [
         "draft", "submitted", "returned", "submitted", "forwarded", "in_round", "finalised", "recognised",
     ]
@@ -444,7 +444,7 @@ def test_only_the_secretariat_opens_rounds_and_assigns(people, product):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2", opens_on=datetime.date(2026, 12, 1),
                         actor=people.secretariat)
     event = assert_refused(
-        lambda: dossier_assign(round=round_, dossier=dossier, actor=people.members[0]),
+        lambda: dossier_assign(evaluation_round=round_, dossier=dossier, actor=people.members[0]),
         message="Chỉ cơ quan tham mưu OCOP cấp tỉnh được phân công chấm.", actor=people.members[0],
         action="dossier_assign",
     )
@@ -455,14 +455,14 @@ def test_a_chair_seat_needs_the_chair_role_and_only_one_chair(people):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2", opens_on=datetime.date(2026, 12, 1),
                         actor=people.secretariat)
     assert_refused(
-        lambda: council_member_add(round=round_, user=people.members[0], role="chair", actor=people.secretariat),
+        lambda: council_member_add(evaluation_round=round_, user=people.members[0], role="chair", actor=people.secretariat),
         message="Người này chưa được cấp vai trò chủ tịch hội đồng.", actor=people.secretariat,
         action="council_member_add",
     )
-    council_member_add(round=round_, user=people.chair, role="chair", actor=people.secretariat)
+    council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     second_chair = user_with_roles("chu-tich-2", roles.COUNCIL_CHAIR)
     assert_refused(
-        lambda: council_member_add(round=round_, user=second_chair, role="chair", actor=people.secretariat),
+        lambda: council_member_add(evaluation_round=round_, user=second_chair, role="chair", actor=people.secretariat),
         message="Hội đồng đã có chủ tịch.", actor=people.secretariat, action="council_member_add",
     )
 

@@ -1,4 +1,4 @@
-"""Forms of the secretariat's certificate screens: the list's search and filters, and revocation."""
+"""Forms of the certificate register."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ocop_rating.certificates.models import Certificate
+from ocop_rating.council.forms import DATE_INPUT_FORMATS
 from ocop_rating.dashboard.selectors import CERTIFIED_STARS, CertificateFilter
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
 class CertificateSearchForm(forms.Form):
