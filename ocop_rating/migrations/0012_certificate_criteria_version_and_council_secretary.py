@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("ocop_rating", "0012_rating_policy_per_criterion"),
+        ("ocop_rating", "0011_rating_policy_per_criterion"),
     ]
 
     operations = []

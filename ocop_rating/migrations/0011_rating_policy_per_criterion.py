@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("ocop_rating", "0011_working_day_calendar"),
+        ("ocop_rating", "0010_certificates_owned_by_rating"),
     ]
 
     operations = []
