@@ -35,7 +35,7 @@ help:
 	@echo "make run     serve the shop with demo data on http://127.0.0.1:$(PORT) (SQLite, no other service)"
 	@echo "make test    the whole test suite, on SQLite and on PostgreSQL ($(TEST_POSTGRES_URL))"
 	@echo "make bench   catalogue/product page throughput under gunicorn (tests/perf)"
-	@echo "make lint    ruff"
+	@echo "make lint    ruff and the import contracts (lint-imports)"
 	@echo "make check   makemigrations --check and check --deploy with production settings"
 	@echo "make messages  extract and compile translations (needs gettext)"
 
@@ -92,8 +92,12 @@ chromium:
 bench: venv
 	$(PY) -m tests.perf.bench
 
+# Both run, so one report shows every failure. The import contracts are in pyproject.toml ([tool.importlinter]).
 lint: venv
-	$(PY) -m ruff check .
+	@status=0; \
+	echo "$(PY) -m ruff check ."; $(PY) -m ruff check . || status=1; \
+	echo "$(VENV)/bin/lint-imports"; $(VENV)/bin/lint-imports --no-logo --no-cache || status=1; \
+	exit $$status
 
 check: venv
 	$(LOCAL) DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run

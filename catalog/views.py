@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as core_views
 from oscar.core.loading import get_model
 
+from marketplace.producers.models import Producer
+
 from .forms import ProductFilterForm, division_code
 from .selectors import producer_locations, product_detail_queryset, product_list
 
@@ -88,6 +90,25 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["category"] = self.category
         ctx["summary"] = self.category.name
+        return ctx
+
+
+class ProducerDetailView(ProductListMixin, TemplateView):
+    """A producer's page: who they are, where, their story, and all their products (/shop/producers/<slug>/)."""
+
+    template_name = "producers/producer_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.producer = get_object_or_404(Producer, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_fixed_producer(self):
+        return self.producer
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["producer"] = self.producer
+        ctx["summary"] = self.producer.name
         return ctx
 
 

@@ -25,7 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("shop/producers/", include("marketplace.producers.urls")),
+    path("shop/producers/", include("catalog.producer_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("ocop/", include("ocop_rating.urls")),
     # Wagtail's catch-all comes last.
