@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 # No example database written into the checkout; no deadline (CI machines are shared and slow).
@@ -23,6 +24,12 @@ def _empty_cache():
     yield
     cache.clear()
 
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Run each test in Vietnamese, the source language, whatever an earlier test left active."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture

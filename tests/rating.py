@@ -80,6 +80,10 @@ class People:
     outsider: object
     spare_member: object
 
+    def in_role(self, role: str):
+        """The user of ``role`` (a field name; ``"member"`` is the first council member)."""
+        return self.members[0] if role == "member" else getattr(self, role)
+
 
 def people_make():
     officer = user_with_roles("canbo-xa", roles.COMMUNE_OFFICER)

@@ -1,14 +1,14 @@
 """A council member scores an assigned dossier on a phone, in a real browser, with live totals."""
 
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 
 from ocop_rating.models import Assignment, Scorecard
-from tests.factories import PASSWORD
 from tests.rating import dossier_in_scoring, sheet_leaves
+
+from .browser import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -16,11 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def _score_on_phone(page, *, base_url: str, username: str, url: str) -> dict:
     """What the member does in the browser; returns the totals they saw."""
     # signs in and is sent on to the assignment
-    page.goto(f"{base_url}/shop/accounts/login/?next={url}")
-    page.fill('input[name="login-username"]', username)
-    page.fill('input[name="login-password"]', PASSWORD)
-    page.locator('button[name="login_submit"]').click()
-    page.wait_for_url(lambda address: urlsplit(address).path == url)
+    sign_in(page, base_url=base_url, username=username, next_path=url)
 
     # declares no conflict of interest
     page.check('input[name="has_conflict"][value="no"]')

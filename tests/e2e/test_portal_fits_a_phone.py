@@ -5,7 +5,6 @@ per role, pages filled with a decided dossier, a dossier at the commune and a dr
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -14,8 +13,10 @@ from ocop_rating.certificates.models import Certificate
 from ocop_rating.dossiers.services import dossier_submit
 from ocop_rating.models import Assignment
 from ocop_rating.results.services import result_finalise, result_record_decision
-from tests.factories import PASSWORD, ProductFactory
+from tests.factories import ProductFactory
 from tests.rating import PLAN_81, PLAN_83, dossier_draft, dossier_in_scoring, sheet_score
+
+from .browser import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -72,11 +73,7 @@ def test_every_roles_pages_fit_a_phone(live_server, in_phone_browser, people, ra
         for email, paths in pages.items():
             page.context.clear_cookies()
             if email:
-                page.goto(f"{live_server.url}/shop/accounts/login/?next={portal}")
-                page.fill('input[name="login-username"]', email)
-                page.fill('input[name="login-password"]', PASSWORD)
-                page.locator('button[name="login_submit"]').click()
-                page.wait_for_url(lambda address: urlsplit(address).path == portal)
+                sign_in(page, base_url=live_server.url, username=email, next_path=portal)
             for path in paths:
                 response = page.goto(f"{live_server.url}{path}")
                 seen[path] = (response.status, page.evaluate("document.documentElement.scrollWidth"))

@@ -1,6 +1,19 @@
-import pytest
+"""Fixtures of the HTTP tests: a shopper, a product to buy, signed-in clients, a fixed day."""
 
-from tests.factories import CertificateFactory, ProductFactory, ProductImageFactory
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.test import Client
+
+from tests.factories import (
+    PASSWORD,
+    CertificateFactory,
+    ProductFactory,
+    ProductImageFactory,
+    UserFactory,
+)
 
 from .shop import Shopper
 
@@ -18,3 +31,30 @@ def product(db):
     ProductImageFactory(product=product)
     CertificateFactory(product=product, stars=4)
     return product
+
+
+@pytest.fixture
+def client_for(db):
+    """Sign a user in on a browser session of their own that enforces CSRF: ``client_for(people.chair)``."""
+
+    def sign_in(user) -> Client:
+        client = Client(enforce_csrf_checks=True)
+        assert client.login(username=user.username, password=PASSWORD)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def staff_client(db):
+    """A session of an Oscar superuser (the shop and CMS dashboards)."""
+    client = Client()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.fixture
+def saturday_28_november_2026():
+    """Stop the clock at 09:00 in Hà Nội on Saturday 28 November 2026 (``usefixtures`` it)."""
+    with time_machine.travel(datetime.datetime(2026, 11, 28, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False):
+        yield

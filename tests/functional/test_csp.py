@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from marketplace import urls as site_urls
-from tests.factories import CertificateFactory, ProductFactory, UserFactory
+from tests.factories import CertificateFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +85,6 @@ def certificate():
 
 
 @pytest.fixture
-def staff():
-    client = Client()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
-
-
-@pytest.fixture
 def officer(people):
     client = Client()
     client.force_login(people.secretariat)
@@ -136,7 +129,7 @@ def test_files_redirects_json_and_health_carry_the_policy_too(client, certificat
     assert {kind: _policy(r) for kind, r in responses.items()} == dict.fromkeys(responses, SITE_POLICY)
 
 
-def test_staff_pages_carry_the_policy_and_no_refused_script(staff, certificate):
+def test_staff_pages_carry_the_policy_and_no_refused_script(staff_client, certificate):
     home = Site.objects.get(is_default_site=True).root_page
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), (40, 120, 60)).save(buffer, format="JPEG")
@@ -150,7 +143,7 @@ def test_staff_pages_carry_the_policy_and_no_refused_script(staff, certificate):
         f"/cms/pages/{home.pk}/", "/cms/images/", f"/cms/images/{image.pk}/",
     ]
     for path_ in pages:
-        response = staff.get(path_)
+        response = staff_client.get(path_)
 
         assert (path_, response.status_code) == (path_, 200)
         expected = WAGTAIL_ADMIN_POLICY if path_.startswith("/cms/") else SITE_POLICY

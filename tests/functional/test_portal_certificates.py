@@ -5,41 +5,21 @@ Today is Saturday 28 November 2026 in Hà Nội.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.test import Client
-from django.utils import translation
 
 from ocop_rating.certificates.models import Certificate, CertificateEvent
 from tests.factories import PASSWORD, CertificateFactory, ProductFactory
 
 from .shop import csrf_token, elements, message_texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("saturday_28_november_2026")]
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 D = datetime.date
 Status = Certificate.Status
 LIST = "/ocop/certificates/"
 ISSUED_ON = D(2025, 3, 1)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese_on_the_28th():
-    with translation.override("vi"), time_machine.travel(datetime.datetime(2026, 11, 28, 9, tzinfo=VN), tick=False):
-        yield
-
-
-def _client_for(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
-def _user(people, role: str):
-    return people.members[0] if role == "member" else getattr(people, role)
 
 
 def _revoke_url(certificate) -> str:
@@ -105,19 +85,19 @@ def test_anonymous_is_sent_to_the_login_page(certificate):
 
 
 @pytest.mark.parametrize(("role", "expected"), ROLE_STATUSES)
-def test_only_the_secretariat_opens_the_list(people, certificate, role, expected):
-    assert _client_for(_user(people, role)).get(LIST).status_code == expected
+def test_only_the_secretariat_opens_the_list(people, certificate, role, expected, client_for):
+    assert client_for(people.in_role(role)).get(LIST).status_code == expected
 
 
 @pytest.mark.parametrize(("role", "expected"), ROLE_STATUSES)
-def test_only_the_secretariat_opens_the_revocation_form(people, certificate, role, expected):
-    assert _client_for(_user(people, role)).get(_revoke_url(certificate)).status_code == expected
+def test_only_the_secretariat_opens_the_revocation_form(people, certificate, role, expected, client_for):
+    assert client_for(people.in_role(role)).get(_revoke_url(certificate)).status_code == expected
 
 
 @pytest.mark.parametrize("role", ["outsider", "producer", "officer", "member", "chair", "signer"])
 def test_no_one_else_can_revoke(people, certificate, role):
     client = Client()
-    assert client.login(username=_user(people, role).username, password=PASSWORD)
+    assert client.login(username=people.in_role(role).username, password=PASSWORD)
     before = _state()
 
     response = client.post(_revoke_url(certificate), {
@@ -137,15 +117,15 @@ def test_anonymous_post_changes_nothing(certificate):
     assert _state() == before
 
 
-def test_an_unknown_certificate_is_404(people, certificate):
-    assert _client_for(people.secretariat).get(f"/ocop/certificates/{certificate.pk + 100}/revoke/").status_code == 404
+def test_an_unknown_certificate_is_404(people, certificate, client_for):
+    assert client_for(people.secretariat).get(f"/ocop/certificates/{certificate.pk + 100}/revoke/").status_code == 404
 
 
 # --- the list ----------------------------------------------------------------------------------------
 
 
-def test_the_list_shows_every_certificate_newest_first_linking_to_its_check_page(people, catalogue):
-    page = _client_for(people.secretariat).get(LIST)
+def test_the_list_shows_every_certificate_newest_first_linking_to_its_check_page(people, catalogue, client_for):
+    page = client_for(people.secretariat).get(LIST)
 
     assert page.status_code == 200
     assert _rows(page) == [
@@ -175,8 +155,8 @@ def test_the_list_shows_every_certificate_newest_first_linking_to_its_check_page
     ({"status": "deleted", "stars": "7"}, ["38-16378-002-2025", "38-14812-002-2025", "38-16378-001-2025",
                                           "38-14812-001-2023", "38-16378-001-2022"]),
 ])
-def test_search_and_filters(people, catalogue, query, expected):
-    page = _client_for(people.secretariat).get(LIST, query)
+def test_search_and_filters(people, catalogue, query, expected, client_for):
+    page = client_for(people.secretariat).get(LIST, query)
 
     assert page.status_code == 200
     assert [code for code, _status, _stars in _rows(page)] == expected
@@ -184,10 +164,10 @@ def test_search_and_filters(people, catalogue, query, expected):
         assert "Không có giấy chứng nhận nào khớp với điều kiện tìm." in page.content.decode()
 
 
-def test_the_list_has_20_a_page_and_keeps_the_filters(people):
+def test_the_list_has_20_a_page_and_keeps_the_filters(people, client_for):
     for i in range(25):
         _certificate(f"Nước mắm số {i}", f"38-16378-{i:03d}-2024", issued_on=D(2024, 1, 1) + datetime.timedelta(days=i))
-    client = _client_for(people.secretariat)
+    client = client_for(people.secretariat)
 
     first = client.get(LIST, {"q": "nước mắm", "stars": "4"})
     assert len(_rows(first)) == 20
@@ -206,10 +186,10 @@ def test_the_list_has_20_a_page_and_keeps_the_filters(people):
 
 
 @pytest.mark.parametrize("n", [2, 10])
-def test_the_list_runs_a_fixed_number_of_queries(people, django_assert_num_queries, n):
+def test_the_list_runs_a_fixed_number_of_queries(people, django_assert_num_queries, n, client_for):
     for i in range(n):
         _certificate(f"Nước mắm số {i}", f"38-16378-{i:03d}-2024")
-    client = _client_for(people.secretariat)
+    client = client_for(people.secretariat)
 
     # 3 for the session, the user and their roles; 2 for the page (count, rows with product and producer);
     # 13 for the site's chrome on a first visit (menu, notifications, permissions, basket)
@@ -231,11 +211,11 @@ def _post_revoke(client, certificate, data):
 GOOD = {"reason": "Vi phạm quy định ghi nhãn", "decision_number": "215/QĐ-UBND", "revoked_on": "2026-11-27"}
 
 
-def test_revoking_removes_the_badge_from_the_shop(people, certificate):
+def test_revoking_removes_the_badge_from_the_shop(people, certificate, client_for):
     product_url = certificate.product.get_absolute_url()
     shop = Client()
     assert [b["data-stars"] for b in elements(shop.get(product_url).content, css_class="ocop-badge")] == ["4"]
-    client = _client_for(people.secretariat)
+    client = client_for(people.secretariat)
 
     response = _post_revoke(client, certificate, GOOD)
 
@@ -259,8 +239,8 @@ def test_revoking_removes_the_badge_from_the_shop(people, certificate):
     assert "đã thu hồi" in shop.get(f"/ocop/verify/{certificate.code}/").content.decode().lower()
 
 
-def test_the_form_shows_the_certificate_and_defaults_to_today(people, certificate):
-    page = _client_for(people.secretariat).get(_revoke_url(certificate))
+def test_the_form_shows_the_certificate_and_defaults_to_today(people, certificate, client_for):
+    page = client_for(people.secretariat).get(_revoke_url(certificate))
 
     html = page.content.decode()
     assert "Nước mắm Lê Gia" in html and "125/QĐ-UBND" in html
@@ -277,8 +257,8 @@ def test_the_form_shows_the_certificate_and_defaults_to_today(people, certificat
     ({**GOOD, "revoked_on": "2025-02-28"},
      "Chưa thu hồi: Ngày thu hồi không được trước ngày cấp giấy chứng nhận (01/03/2025)."),
 ])
-def test_bad_input_is_refused_with_a_message_and_nothing_changes(people, certificate, data, message):
-    client = _client_for(people.secretariat)
+def test_bad_input_is_refused_with_a_message_and_nothing_changes(people, certificate, data, message, client_for):
+    client = client_for(people.secretariat)
     before = _state()
 
     response = _post_revoke(client, certificate, data)
@@ -291,8 +271,8 @@ def test_bad_input_is_refused_with_a_message_and_nothing_changes(people, certifi
         assert elements(response.content, name="decision_number", value=data["decision_number"])
 
 
-def test_a_second_revocation_is_refused(people, certificate):
-    client = _client_for(people.secretariat)
+def test_a_second_revocation_is_refused(people, certificate, client_for):
+    client = client_for(people.secretariat)
     page = client.get(_revoke_url(certificate))
     token = csrf_token(page)
     assert client.post(_revoke_url(certificate), {"csrfmiddlewaretoken": token, **GOOD}).status_code == 302
@@ -312,9 +292,9 @@ def test_a_second_revocation_is_refused(people, certificate):
     assert "Vi phạm quy định ghi nhãn" in response.content.decode()
 
 
-def test_an_expired_certificate_cannot_be_revoked(people, catalogue):
+def test_an_expired_certificate_cannot_be_revoked(people, catalogue, client_for):
     expired = catalogue["expired"]
-    client = _client_for(people.secretariat)
+    client = client_for(people.secretariat)
     token = csrf_token(client.get(_revoke_url(catalogue["active"])))
     page = client.get(_revoke_url(expired))
     assert not elements(page.content, name="reason")

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ocop_rating import roles
 from ocop_rating.dossiers.services import dossier_commune_forward, dossier_submit, working_days_add
@@ -25,8 +25,8 @@ from tests.rating import (
     workflow_state,
 )
 
+from .portal import field_errors, post_form, url
 from .shop import elements, message_texts
-from .test_portal_dossiers import client_for, field_errors, post_form, url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +35,12 @@ ALL_PASS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
-
-
 @pytest.fixture
 def submitted(people, rating_product):
     return dossier_submit(dossier=dossier_draft(rating_product, people), actor=people.producer)
 
 
-def test_officer_sees_the_dossier_in_the_queue_and_forwards_it_with_the_four_items(people, submitted):
+def test_officer_sees_the_dossier_in_the_queue_and_forwards_it_with_the_four_items(people, submitted, client_for):
     client = client_for(people.officer)
 
     # given the officer's home and queue show the waiting dossier with 15 working days left
@@ -87,7 +81,7 @@ def test_officer_sees_the_dossier_in_the_queue_and_forwards_it_with_the_four_ite
     assert not elements(client.get(url("commune_queue")).content, css_class="ocop-handled__item")
 
 
-def test_returned_dossier_is_fixed_and_resubmitted(people, submitted):
+def test_returned_dossier_is_fixed_and_resubmitted(people, submitted, client_for):
     officer, producer = client_for(people.officer), client_for(people.producer)
     reason = "Thiếu bản công bố chất lượng sản phẩm"
 
@@ -124,7 +118,7 @@ def test_returned_dossier_is_fixed_and_resubmitted(people, submitted):
     assert [e["data-dossier"] for e in elements(queue.content, css_class="ocop-queue-item")] == [str(submitted.pk)]
 
 
-def test_a_failed_item_without_a_note_is_refused(people, submitted):
+def test_a_failed_item_without_a_note_is_refused(people, submitted, client_for):
     client = client_for(people.officer)
     before = workflow_state()
 
@@ -139,7 +133,7 @@ def test_a_failed_item_without_a_note_is_refused(people, submitted):
     assert elements(page.content, name="local_labour_ok", value="fail", checked="")
 
 
-def test_an_item_left_unanswered_is_refused(people, submitted):
+def test_an_item_left_unanswered_is_refused(people, submitted, client_for):
     client = client_for(people.officer)
     data = {**ALL_PASS}
     del data["local_identity_ok"]
@@ -151,7 +145,7 @@ def test_an_item_left_unanswered_is_refused(people, submitted):
     assert not CommuneAssessment.objects.exists()
 
 
-def test_returning_without_a_reason_is_refused(people, submitted):
+def test_returning_without_a_reason_is_refused(people, submitted, client_for):
     client = client_for(people.officer)
     before = workflow_state()
 
@@ -162,7 +156,7 @@ def test_returning_without_a_reason_is_refused(people, submitted):
     assert Dossier.objects.get(pk=submitted.pk).returned_reason == ""
 
 
-def test_a_forwarded_dossier_shows_no_forms(people, submitted):
+def test_a_forwarded_dossier_shows_no_forms(people, submitted, client_for):
     dossier_commune_forward(dossier=submitted, check=commune_check_all_ok(), actor=people.officer)
 
     page = client_for(people.officer).get(url("commune_check", submitted))
@@ -174,7 +168,7 @@ def test_a_forwarded_dossier_shows_no_forms(people, submitted):
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 25, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False)
-def test_overdue_dossiers_are_marked_and_come_first(people, rating_product):
+def test_overdue_dossiers_are_marked_and_come_first(people, rating_product, client_for):
     # given two dossiers submitted on Wednesday 25/11/2026, the second one's deadline moved back to
     # Friday 20/11 (3 working days ago: Mon 23, Tue 24, Wed 25)
     first = dossier_submit(dossier=dossier_draft(rating_product, people), actor=people.producer)
@@ -193,7 +187,7 @@ def test_overdue_dossiers_are_marked_and_come_first(people, rating_product):
     assert "Hạn gần nhất: 20/11/2026" in html.unescape(home.content.decode())
 
 
-def test_officer_of_another_ward_sees_nothing_of_this_dossier(people, submitted):
+def test_officer_of_another_ward_sees_nothing_of_this_dossier(people, submitted, client_for):
     other = user_with_roles("can-bo-bim-son", roles.COMMUNE_OFFICER)
     CommuneOfficer.objects.create(user=other, ward_code=WARD_BIM_SON)
     client = client_for(other)
@@ -221,7 +215,7 @@ COMMUNE_QUEUE_QUERIES = 13
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_commune_queue_costs_the_same_for_1_and_5_dossiers(people, rating_product, count,
-                                                           django_assert_num_queries):
+                                                           django_assert_num_queries, client_for):
     products = [rating_product] + [ProductFactory(producer=rating_product.producer, title=f"Nước mắm {n}")
                                    for n in range(count)]
     dossiers = [dossier_submit(dossier=dossier_draft(product, people), actor=people.producer) for product in products]

@@ -7,13 +7,11 @@ Today is Saturday 28 November 2026 in Hà Nội. Dossiers are written as rows in
 import csv
 import datetime
 import io
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from catalog.models import ProductSet
 from ocop_rating.certificates.models import Certificate
@@ -30,30 +28,13 @@ from tests.factories import (
 
 from .shop import elements
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("saturday_28_november_2026")]
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = datetime.date(2026, 11, 28)
 D = datetime.date
 CENTRAL = Certificate.IssuingLevel.CENTRAL
 DASHBOARD = "/ocop/dashboard/"
 CSV_URL = "/ocop/dashboard/expiring.csv"
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese_on_the_28th():
-    with translation.override("vi"), time_machine.travel(datetime.datetime(2026, 11, 28, 9, tzinfo=VN), tick=False):
-        yield
-
-
-def _client_for(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
-def _user(people, role: str):
-    return people.members[0] if role == "member" else getattr(people, role)
 
 
 def _product(title: str, *, ward: int = WARD_DONG_SON, set_number: int = 9):
@@ -140,8 +121,8 @@ def test_anonymous_is_sent_to_the_login_page(url):
 
 @pytest.mark.parametrize("url", [DASHBOARD, CSV_URL])
 @pytest.mark.parametrize(("role", "expected"), ROLE_STATUSES)
-def test_only_the_secretariat_opens_the_dashboard(people, url, role, expected):
-    assert _client_for(_user(people, role)).get(url).status_code == expected
+def test_only_the_secretariat_opens_the_dashboard(people, url, role, expected, client_for):
+    assert client_for(people.in_role(role)).get(url).status_code == expected
 
 
 def test_the_dashboard_is_read_only(people):
@@ -152,16 +133,16 @@ def test_the_dashboard_is_read_only(people):
     assert client.post(CSV_URL).status_code == 405
 
 
-def test_the_english_dashboard_is_under_en(people):
+def test_the_english_dashboard_is_under_en(people, client_for):
     assert reverse("ocop_rating:dashboard") == DASHBOARD
-    assert _client_for(people.secretariat).get("/en/ocop/dashboard/").status_code == 200
+    assert client_for(people.secretariat).get("/en/ocop/dashboard/").status_code == 200
 
 
 # --- what it shows -----------------------------------------------------------------------------------
 
 
-def test_dossier_counts_per_status_in_workflow_order(people, province):
-    page = _client_for(people.secretariat).get(DASHBOARD)
+def test_dossier_counts_per_status_in_workflow_order(people, province, client_for):
+    page = client_for(people.secretariat).get(DASHBOARD)
 
     assert page.status_code == 200
     assert [(e["data-status"], e["data-count"]) for e in elements(page.content, css_class="ocop-status-count")] == [
@@ -170,9 +151,9 @@ def test_dossier_counts_per_status_in_workflow_order(people, province):
     ]
 
 
-def test_dossiers_waiting_at_communes_overdue_first_and_marked(people, province):
+def test_dossiers_waiting_at_communes_overdue_first_and_marked(people, province, client_for):
     dossiers, _certificates = province
-    html = _client_for(people.secretariat).get(DASHBOARD).content.decode()
+    html = client_for(people.secretariat).get(DASHBOARD).content.decode()
     table = _table(html, "commune")
 
     assert [(e["data-dossier"], e["data-overdue"]) for e in elements(table, css_class="ocop-waiting__row")] == [
@@ -189,9 +170,9 @@ def test_dossiers_waiting_at_communes_overdue_first_and_marked(people, province)
     assert "Phường Bỉm Sơn" in table and "11/12/2026" in table
 
 
-def test_dossiers_waiting_for_the_province(people, province):
+def test_dossiers_waiting_for_the_province(people, province, client_for):
     dossiers, _certificates = province
-    html = _client_for(people.secretariat).get(DASHBOARD).content.decode()
+    html = client_for(people.secretariat).get(DASHBOARD).content.decode()
     table = _table(html, "province")
 
     assert [e["data-dossier"] for e in elements(table, css_class="ocop-waiting__row")] == [
@@ -201,8 +182,8 @@ def test_dossiers_waiting_for_the_province(people, province):
     assert "Nước mắm Đông Tiến" in table
 
 
-def test_star_charts_have_one_bar_per_set_or_commune_and_star(people, province):
-    html = _client_for(people.secretariat).get(DASHBOARD).content.decode()
+def test_star_charts_have_one_bar_per_set_or_commune_and_star(people, province, client_for):
+    html = client_for(people.secretariat).get(DASHBOARD).content.decode()
 
     sets = _figure(html, "chart-sets")
     communes = _figure(html, "chart-communes")
@@ -223,8 +204,8 @@ def test_star_charts_have_one_bar_per_set_or_commune_and_star(people, province):
     assert "Phường Đông Sơn: 2 sản phẩm 4 sao" in communes
 
 
-def test_star_tables_carry_the_same_numbers(people, province):
-    html = _client_for(people.secretariat).get(DASHBOARD).content.decode()
+def test_star_tables_carry_the_same_numbers(people, province, client_for):
+    html = client_for(people.secretariat).get(DASHBOARD).content.decode()
 
     def rows(table_id):
         table = _table(html, table_id)
@@ -238,9 +219,9 @@ def test_star_tables_carry_the_same_numbers(people, province):
     assert "4 sản phẩm: 1 sản phẩm 3 sao, 2 sản phẩm 4 sao, 1 sản phẩm 5 sao." in html
 
 
-def test_expiring_certificates_within_180_days(people, province):
+def test_expiring_certificates_within_180_days(people, province, client_for):
     _dossiers, certificates = province
-    html = _client_for(people.secretariat).get(DASHBOARD).content.decode()
+    html = client_for(people.secretariat).get(DASHBOARD).content.decode()
     table = _table(html, "expiring")
 
     assert [
@@ -256,8 +237,8 @@ def test_expiring_certificates_within_180_days(people, province):
     assert certificates["soon"].product.producer.name in table
 
 
-def test_an_empty_province_shows_zeros_and_no_chart(people):
-    page = _client_for(people.secretariat).get(DASHBOARD)
+def test_an_empty_province_shows_zeros_and_no_chart(people, client_for):
+    page = client_for(people.secretariat).get(DASHBOARD)
 
     assert {e["data-count"] for e in elements(page.content, css_class="ocop-status-count")} == {"0"}
     assert not elements(page.content, role="img")
@@ -267,8 +248,8 @@ def test_an_empty_province_shows_zeros_and_no_chart(people):
     assert "Không có giấy chứng nhận nào hết hạn trong 180 ngày tới." in html
 
 
-def test_expiring_list_as_csv(people, province):
-    response = _client_for(people.secretariat).get(CSV_URL)
+def test_expiring_list_as_csv(people, province, client_for):
+    response = client_for(people.secretariat).get(CSV_URL)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -287,13 +268,13 @@ def test_expiring_list_as_csv(people, province):
     assert rows[1][10] == "http://testserver/ocop/verify/38-16378-002-2023/"
 
 
-def test_csv_cells_a_producer_typed_cannot_become_formulas(people, province):
+def test_csv_cells_a_producer_typed_cannot_become_formulas(people, province, client_for):
     _dossiers, certificates = province
     product = certificates["soon"].product
     product.title = '=HYPERLINK("http://evil.example/","Bấm vào đây")'
     product.save()
 
-    response = _client_for(people.secretariat).get(CSV_URL)
+    response = client_for(people.secretariat).get(CSV_URL)
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8")[1:])))
     assert rows[1][1] == '\'=HYPERLINK("http://evil.example/","Bấm vào đây")'
@@ -314,9 +295,9 @@ def _populate(n: int) -> None:
 
 
 @pytest.mark.parametrize("n", [2, 10])
-def test_the_dashboard_runs_a_fixed_number_of_queries(people, django_assert_num_queries, n):
+def test_the_dashboard_runs_a_fixed_number_of_queries(people, django_assert_num_queries, n, client_for):
     _populate(n)
-    client = _client_for(people.secretariat)
+    client = client_for(people.secretariat)
 
     # 3 for the session, the user and their roles; 5 for the dashboard (status counts, the two waiting lists,
     # stars, expiring); 13 for the site's chrome on a first visit (menu, notifications, permissions, basket)
@@ -330,8 +311,8 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(people, django_assert_num_
 # --- the portal's home -------------------------------------------------------------------------------
 
 
-def test_the_home_shows_the_secretariat_a_summary_with_a_link(people, province):
-    page = _client_for(people.secretariat).get(reverse("ocop_rating:portal"))
+def test_the_home_shows_the_secretariat_a_summary_with_a_link(people, province, client_for):
+    page = client_for(people.secretariat).get(reverse("ocop_rating:portal"))
 
     assert page.status_code == 200
     summary = {name: [e["data-value"] for e in elements(page.content, **{"data-summary": name})]
@@ -341,8 +322,8 @@ def test_the_home_shows_the_secretariat_a_summary_with_a_link(people, province):
 
 
 @pytest.mark.parametrize("role", ["producer", "officer", "member", "chair", "signer"])
-def test_the_home_shows_no_summary_to_other_roles(people, province, role):
-    page = _client_for(_user(people, role)).get(reverse("ocop_rating:portal"))
+def test_the_home_shows_no_summary_to_other_roles(people, province, role, client_for):
+    page = client_for(people.in_role(role)).get(reverse("ocop_rating:portal"))
 
     assert page.status_code == 200
     assert not elements(page.content, css_class="ocop-home-dashboard")

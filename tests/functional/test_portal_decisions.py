@@ -7,13 +7,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import AuditEvent, Dossier, Result
-from tests.factories import PASSWORD
 from tests.rating import (
     PLAN_81,
     PLAN_83,
@@ -24,39 +21,22 @@ from tests.rating import (
     workflow_state,
 )
 
+from .portal import post_form
 from .shop import csrf_token, elements, message_texts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def _client_for(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
-def _post(client, url: str, data: dict):
-    page = client.get(url)
-    assert page.status_code == 200, page.status_code
-    return client.post(url, {"csrfmiddlewaretoken": csrf_token(page), **data}, follow=True)
 
 
 def _record_url(dossier) -> str:
     return reverse("ocop_rating:decision_record", kwargs={"dossier_id": dossier.pk})
 
 
-def _finalised_by_the_chair(people, product, plans):
+def _finalised_by_the_chair(client_for, people, product, plans):
     """Score with ``plans`` (chair first, then the three members) and let the chair finalise over HTTP."""
     dossier, round_ = dossier_in_scoring(product, people)
     for user, plan in zip([people.chair, *people.members], plans, strict=True):
         sheet_score(dossier, user, plan)
-    chair = _client_for(people.chair)
+    chair = client_for(people.chair)
     detail = reverse("ocop_rating:round_detail", kwargs={"round_id": round_.pk})
     page = chair.get(detail)
     chair.post(reverse("ocop_rating:round_result_finalise", kwargs={"round_id": round_.pk, "dossier_id": dossier.pk}),
@@ -65,9 +45,9 @@ def _finalised_by_the_chair(people, product, plans):
     return dossier, round_
 
 
-def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issued(people, rating_product):
-    dossier, round_ = _finalised_by_the_chair(people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
-    signer = _client_for(people.signer)
+def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issued(people, rating_product, client_for):
+    dossier, round_ = _finalised_by_the_chair(client_for, people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
+    signer = client_for(people.signer)
 
     # Given the result waits on the signer's desk under its round, and on the portal home
     home = signer.get(reverse("ocop_rating:portal"))
@@ -80,7 +60,7 @@ def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issu
     assert elements(desk.content, href=_record_url(dossier))
 
     # When the signer records decision 123/QĐ-UBND of 20/11/2026
-    page = _post(signer, _record_url(dossier), {"decision_number": "123/QĐ-UBND", "decision_date": "2026-11-20"})
+    page = post_form(signer, _record_url(dossier), {"decision_number": "123/QĐ-UBND", "decision_date": "2026-11-20"})
 
     # Then a provincial 4★ certificate with the commune's first number of 2026 is the product's badge
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2026."]
@@ -113,12 +93,13 @@ def test_signer_records_a_provincial_decision_and_the_4_star_certificate_is_issu
     assert not AuditEvent.objects.filter(refused=True).exists()
 
 
-def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(people, rating_product):
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [{"4.3": 0}, PLAN_FULL, PLAN_FULL, PLAN_FULL])
-    signer = _client_for(people.signer)
+def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(people, rating_product, client_for):
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product,
+                                              [{"4.3": 0}, PLAN_FULL, PLAN_FULL, PLAN_FULL])
+    signer = client_for(people.signer)
 
     # When the province's decision is recorded
-    page = _post(signer, _record_url(dossier), {"decision_number": "88/QĐ-UBND", "decision_date": "2026-12-10"})
+    page = post_form(signer, _record_url(dossier), {"decision_number": "88/QĐ-UBND", "decision_date": "2026-12-10"})
 
     # Then the dossier is proposed to the central level, without a certificate yet
     assert message_texts(page) == [
@@ -136,7 +117,7 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
     ]
 
     # When the Ministry's decision is recorded
-    page = _post(signer, _record_url(dossier), {"decision_number": "77/QĐ-BNNMT", "decision_date": "2027-02-01"})
+    page = post_form(signer, _record_url(dossier), {"decision_number": "77/QĐ-BNNMT", "decision_date": "2027-02-01"})
 
     # Then a central 5★ certificate is issued
     assert message_texts(page) == ["Đã ghi nhận quyết định. Mã số chứng nhận: 38-16378-001-2027."]
@@ -154,20 +135,22 @@ def test_five_star_result_is_proposed_to_the_ministry_then_certified_centrally(p
 
 
 @pytest.fixture
-def proposed_to_central(people, rating_product):
+def proposed_to_central(people, rating_product, client_for):
     """A 5★ result the province has proposed to the Ministry (decision 88/QĐ-UBND)."""
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [{"4.3": 0}, PLAN_FULL, PLAN_FULL, PLAN_FULL])
-    _post(_client_for(people.signer), _record_url(dossier), {"decision_number": "88/QĐ-UBND",
-                                                              "decision_date": "2026-12-10"})
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product,
+                                              [{"4.3": 0}, PLAN_FULL, PLAN_FULL, PLAN_FULL])
+    post_form(client_for(people.signer), _record_url(dossier), {"decision_number": "88/QĐ-UBND",
+                                                                 "decision_date": "2026-12-10"})
     assert Result.objects.get(dossier=dossier).status == "proposed_central"
     return dossier
 
 
-def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rating_product, proposed_to_central):
-    signer = _client_for(people.signer)
+def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rating_product, proposed_to_central,
+                                                                    client_for):
+    signer = client_for(people.signer)
 
     # When the central council scored 78.50 and the province recognises the product on that result
-    page = _post(signer, _record_url(proposed_to_central), {
+    page = post_form(signer, _record_url(proposed_to_central), {
         "action": "central_refusal", "refusal-central_score": "78.50", "refusal-decision_number": "15/QĐ-UBND",
         "refusal-decision_date": "2027-02-15", "refusal-issued_on": "",
     })
@@ -187,9 +170,9 @@ def test_central_score_below_90_lets_the_province_recognise_4_stars(people, rati
     assert rating_product.certificate == certificate
 
 
-def test_central_score_below_50_ends_without_recognition(people, rating_product, proposed_to_central):
-    page = _post(_client_for(people.signer), _record_url(proposed_to_central),
-                 {"action": "central_refusal", "refusal-central_score": "45", "refusal-decision_number": ""})
+def test_central_score_below_50_ends_without_recognition(people, rating_product, proposed_to_central, client_for):
+    page = post_form(client_for(people.signer), _record_url(proposed_to_central),
+                     {"action": "central_refusal", "refusal-central_score": "45", "refusal-decision_number": ""})
 
     assert message_texts(page) == ["Đã ghi nhận quyết định; sản phẩm không được cấp giấy chứng nhận OCOP."]
     result = Result.objects.get(dossier=proposed_to_central)
@@ -208,10 +191,11 @@ def test_central_score_below_50_ends_without_recognition(people, rating_product,
          "Hãy nhập số và ngày của quyết định công nhận."),
     ],
 )
-def test_central_refusal_with_bad_input_changes_nothing(people, proposed_to_central, data, field_error, message):
+def test_central_refusal_with_bad_input_changes_nothing(people, proposed_to_central, data, field_error, message,
+                                                        client_for):
     before = workflow_state()
 
-    page = _post(_client_for(people.signer), _record_url(proposed_to_central), {"action": "central_refusal", **data})
+    page = post_form(client_for(people.signer), _record_url(proposed_to_central), {"action": "central_refusal", **data})
 
     assert workflow_state() == before
     assert not Certificate.objects.exists()
@@ -222,11 +206,11 @@ def test_central_refusal_with_bad_input_changes_nothing(people, proposed_to_cent
         assert message_texts(page) == [message]
 
 
-def test_one_star_result_is_decided_without_number_and_without_certificate(people, rating_product):
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [PLAN_LOWEST] * 4)
-    signer = _client_for(people.signer)
+def test_one_star_result_is_decided_without_number_and_without_certificate(people, rating_product, client_for):
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product, [PLAN_LOWEST] * 4)
+    signer = client_for(people.signer)
 
-    page = _post(signer, _record_url(dossier), {"decision_number": "", "decision_date": ""})
+    page = post_form(signer, _record_url(dossier), {"decision_number": "", "decision_date": ""})
 
     assert message_texts(page) == ["Đã ghi nhận quyết định; sản phẩm không được cấp giấy chứng nhận OCOP."]
     result = Result.objects.get(dossier=dossier)
@@ -236,12 +220,12 @@ def test_one_star_result_is_decided_without_number_and_without_certificate(peopl
     assert elements(page.content, id="ocop-no-certificate")
 
 
-def test_decision_without_a_number_is_refused_and_nothing_changes(people, rating_product):
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
-    signer = _client_for(people.signer)
+def test_decision_without_a_number_is_refused_and_nothing_changes(people, rating_product, client_for):
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
+    signer = client_for(people.signer)
     before = workflow_state()
 
-    page = _post(signer, _record_url(dossier), {"decision_number": "  ", "decision_date": "2026-11-20"})
+    page = post_form(signer, _record_url(dossier), {"decision_number": "  ", "decision_date": "2026-11-20"})
 
     assert page.status_code == 200
     assert message_texts(page) == ["Hãy nhập số và ngày của quyết định công nhận."]
@@ -254,37 +238,37 @@ def test_decision_without_a_number_is_refused_and_nothing_changes(people, rating
     assert elements(page.content, name="decision_date", value="2026-11-20")
 
 
-def test_decision_with_an_impossible_date_is_refused_by_the_form(people, rating_product):
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
+def test_decision_with_an_impossible_date_is_refused_by_the_form(people, rating_product, client_for):
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
     before = workflow_state()
 
-    page = _post(_client_for(people.signer), _record_url(dossier),
-                 {"decision_number": "123/QĐ-UBND", "decision_date": "2026-02-30"})
+    page = post_form(client_for(people.signer), _record_url(dossier),
+                     {"decision_number": "123/QĐ-UBND", "decision_date": "2026-02-30"})
 
     assert "Ngày không hợp lệ (định dạng ngày/tháng/năm)." in page.content.decode()
     assert workflow_state() == before
 
 
-def test_a_result_not_finalised_is_not_on_the_signers_desk(people, rating_product):
+def test_a_result_not_finalised_is_not_on_the_signers_desk(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     sheet_score(dossier, people.chair, PLAN_83)
-    secretariat = _client_for(people.secretariat)
+    secretariat = client_for(people.secretariat)
     page = secretariat.get(reverse("ocop_rating:round_detail", kwargs={"round_id": round_.pk}))
     secretariat.post(reverse("ocop_rating:round_result_compute", kwargs={"round_id": round_.pk,
                                                                          "dossier_id": dossier.pk}),
                      {"csrfmiddlewaretoken": csrf_token(page)})
     assert Result.objects.get(dossier=dossier).status == "computed"
-    signer = _client_for(people.signer)
+    signer = client_for(people.signer)
 
     assert signer.get(_record_url(dossier)).status_code == 404
     assert not elements(signer.get(reverse("ocop_rating:decision_list")).content, css_class="ocop-decision")
 
 
-def test_a_decided_result_cannot_be_decided_again(people, rating_product):
-    dossier, _round = _finalised_by_the_chair(people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
-    signer = _client_for(people.signer)
+def test_a_decided_result_cannot_be_decided_again(people, rating_product, client_for):
+    dossier, _round = _finalised_by_the_chair(client_for, people, rating_product, [PLAN_83, PLAN_81, PLAN_81, PLAN_83])
+    signer = client_for(people.signer)
     form_page = signer.get(_record_url(dossier))
-    _post(signer, _record_url(dossier), {"decision_number": "123/QĐ-UBND", "decision_date": "2026-11-20"})
+    post_form(signer, _record_url(dossier), {"decision_number": "123/QĐ-UBND", "decision_date": "2026-11-20"})
     before = workflow_state()
 
     again = signer.post(_record_url(dossier), {"csrfmiddlewaretoken": csrf_token(form_page),

@@ -7,14 +7,13 @@ one, because it is about who reaches the view, not about forms.
 
 import datetime
 import html
-import re
 
 import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ocop_rating import roles
 from ocop_rating.council.services import conflict_declare
@@ -35,7 +34,7 @@ from ocop_rating.models import (
     SelfAssessment,
 )
 from ocop_rating.results.services import result_finalise, result_record_decision
-from tests.factories import PASSWORD, WARD_BIM_SON, ProductFactory
+from tests.factories import WARD_BIM_SON, ProductFactory
 from tests.rating import (
     PLAN_83,
     REGISTRATION,
@@ -49,56 +48,10 @@ from tests.rating import (
     workflow_state,
 )
 
-from .shop import csrf_token, elements, message_texts
+from .portal import field_errors, post_form, sheet_data, url
+from .shop import elements, message_texts
 
 pytestmark = pytest.mark.django_db
-
-FIELD_ERROR = re.compile(r'<p class="ocop-field-error[^"]*"[^>]*>(.*?)</p>', re.S)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def client_for(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
-def post_form(client, page_url: str, data: dict, *, action_url: str | None = None, follow=True):
-    """GET the page, then POST its form with the page's CSRF token."""
-    page = client.get(page_url)
-    assert page.status_code == 200, f"GET {page_url}: {page.status_code}"
-    return client.post(action_url or page_url, {"csrfmiddlewaretoken": csrf_token(page), **data}, follow=follow)
-
-
-def field_errors(response) -> list[str]:
-    return [html.unescape(text.strip()) for text in FIELD_ERROR.findall(response.content.decode())]
-
-
-def url(name: str, dossier=None, **kwargs) -> str:
-    if dossier is not None:
-        kwargs["dossier_id"] = dossier.pk
-    return reverse(f"ocop_rating:{name}", kwargs=kwargs or None)
-
-
-def sheet_data(dossier, plan=PLAN_83, *, only=None) -> dict:
-    """The posted sheet for ``plan`` (binary leaves as yes/no), with an evidence note per leaf."""
-    data = {}
-    for code, leaf in sheet_leaves(dossier).items():
-        if only is not None and code not in only:
-            continue
-        points = plan_points(leaf, plan)
-        if leaf.is_binary:
-            data[f"leaf-{leaf.pk}"] = "yes" if points == leaf.max_points else "no"
-        else:
-            data[f"leaf-{leaf.pk}"] = str(next(o.pk for o in leaf.options.all() if o.points == points))
-        data[f"note-{leaf.pk}"] = f"minh chứng {code}"
-    return data
-
 
 def other_producer_staff():
     """A producer's staff member of another producer, with a product of their own."""
@@ -111,7 +64,7 @@ def other_producer_staff():
 # --- the journey ----------------------------------------------------------------------------------
 
 
-def test_producer_creates_fills_scores_uploads_and_submits(people, rating_product):
+def test_producer_creates_fills_scores_uploads_and_submits(people, rating_product, client_for):
     client = client_for(people.producer)
 
     # given the producer's home shows the way to a new dossier
@@ -201,7 +154,7 @@ def test_producer_creates_fills_scores_uploads_and_submits(people, rating_produc
     assert [e["data-status"] for e in elements(page.content, css_class="ocop-dossier__status")] == ["submitted"]
 
 
-def test_dossier_list_shows_status_deadline_next_step_and_the_return_reason(people, rating_product):
+def test_dossier_list_shows_status_deadline_next_step_and_the_return_reason(people, rating_product, client_for):
     dossier = dossier_submit(dossier=dossier_draft(rating_product, people), actor=people.producer)
     dossier_commune_return(dossier=dossier, reason="Thiếu phiếu kiểm nghiệm", actor=people.officer)
 
@@ -216,7 +169,7 @@ def test_dossier_list_shows_status_deadline_next_step_and_the_return_reason(peop
     assert f"{dossier.commune_deadline:%d/%m/%Y}" in text
 
 
-def test_create_prefills_registration_fields(people, rating_product):
+def test_create_prefills_registration_fields(people, rating_product, client_for):
     client = client_for(people.producer)
 
     post_form(client, url("dossier_create"), {
@@ -232,7 +185,7 @@ def test_create_prefills_registration_fields(people, rating_product):
 # --- failure paths --------------------------------------------------------------------------------
 
 
-def test_product_of_another_producer_is_refused_in_create(people, rating_product):
+def test_product_of_another_producer_is_refused_in_create(people, rating_product, client_for):
     _other_user, other_product = other_producer_staff()
     client = client_for(people.producer)
 
@@ -246,7 +199,7 @@ def test_product_of_another_producer_is_refused_in_create(people, rating_product
     assert offered == [str(rating_product.pk)]
 
 
-def test_second_open_dossier_for_the_same_product_is_refused(people, rating_product):
+def test_second_open_dossier_for_the_same_product_is_refused(people, rating_product, client_for):
     dossier_create(product=rating_product, kind="first", actor=people.producer)
     client = client_for(people.producer)
 
@@ -256,7 +209,7 @@ def test_second_open_dossier_for_the_same_product_is_refused(people, rating_prod
     assert Dossier.objects.count() == 1
 
 
-def test_submitting_an_incomplete_dossier_lists_the_unscored_leaves(people, rating_product):
+def test_submitting_an_incomplete_dossier_lists_the_unscored_leaves(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", registration=REGISTRATION, actor=people.producer)
     client = client_for(people.producer)
     post_form(client, url("dossier_evidence", dossier), {"kind": "other", "file": png_upload()})
@@ -274,7 +227,7 @@ def test_submitting_an_incomplete_dossier_lists_the_unscored_leaves(people, rati
     assert [e["data-unscored"] for e in elements(page.content, data_step="self-assessment")] == ["2"]
 
 
-def test_a_renamed_text_file_is_refused(people, rating_product):
+def test_a_renamed_text_file_is_refused(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     client = client_for(people.producer)
     fake = SimpleUploadedFile("anh-san-pham.png", b"day la mot tep van ban", content_type="image/png")
@@ -287,7 +240,7 @@ def test_a_renamed_text_file_is_refused(people, rating_product):
     assert AuditEvent.objects.filter(action="evidence_file_add", refused=True, actor=people.producer).count() == 1
 
 
-def test_a_file_over_10_mb_is_refused(people, rating_product):
+def test_a_file_over_10_mb_is_refused(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     client = client_for(people.producer)
     big = SimpleUploadedFile("bao-cao.pdf", b"%PDF-" + b"0" * MAX_EVIDENCE_BYTES, content_type="application/pdf")
@@ -301,7 +254,7 @@ def test_a_file_over_10_mb_is_refused(people, rating_product):
     assert [e["accept"] for e in elements(page.content, type="file")] == [".pdf,.jpg,.jpeg,.png"]
 
 
-def test_a_bad_phone_number_is_refused(people, rating_product):
+def test_a_bad_phone_number_is_refused(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     client = client_for(people.producer)
 
@@ -315,7 +268,7 @@ def test_a_bad_phone_number_is_refused(people, rating_product):
     assert (dossier.legal_representative_name, dossier.contact_phone) == ("", "+84912345678")
 
 
-def test_a_submitted_dossier_cannot_be_edited(people, rating_product):
+def test_a_submitted_dossier_cannot_be_edited(people, rating_product, client_for):
     dossier = dossier_submit(dossier=dossier_draft(rating_product, people), actor=people.producer)
     client = client_for(people.producer)
     message = "Hồ sơ đang ở trạng thái “đã nộp, chờ xã kiểm tra”, không thể sửa."
@@ -346,7 +299,7 @@ def test_a_submitted_dossier_cannot_be_edited(people, rating_product):
     assert Dossier.objects.get(pk=dossier.pk).legal_representative_name == "Lê Thị Hoa"
 
 
-def test_an_option_of_another_leaf_saves_nothing(people, rating_product):
+def test_an_option_of_another_leaf_saves_nothing(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     leaves = sheet_leaves(dossier)
     data = sheet_data(dossier)
@@ -360,7 +313,8 @@ def test_an_option_of_another_leaf_saves_nothing(people, rating_product):
     assert AuditEvent.objects.filter(action="dossier_self_assessment_set", refused=True).count() == 1
 
 
-def test_evidence_is_removed_with_its_stored_file(people, rating_product, django_capture_on_commit_callbacks):
+def test_evidence_is_removed_with_its_stored_file(people, rating_product, django_capture_on_commit_callbacks,
+                                                  client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     client = client_for(people.producer)
     post_form(client, url("dossier_evidence", dossier), {"kind": "other", "file": png_upload()})
@@ -380,7 +334,7 @@ def test_evidence_is_removed_with_its_stored_file(people, rating_product, django
 # --- the evidence download ------------------------------------------------------------------------
 
 
-def test_evidence_download_is_an_attachment_with_safe_headers(people, rating_product):
+def test_evidence_download_is_an_attachment_with_safe_headers(people, rating_product, client_for):
     dossier = dossier_create(product=rating_product, kind="first", actor=people.producer)
     upload = png_upload("giấy-đkkd.png")
     content = upload.read()
@@ -399,7 +353,7 @@ def test_evidence_download_is_an_attachment_with_safe_headers(people, rating_pro
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_evidence_download_is_for_those_who_may_see_the_dossier(people, rating_product):
+def test_evidence_download_is_for_those_who_may_see_the_dossier(people, rating_product, client_for):
     dossier = dossier_draft(rating_product, people)
     evidence = EvidenceFile.objects.get()
     download = url("dossier_evidence_download", dossier, file_id=evidence.pk)
@@ -423,7 +377,7 @@ def test_evidence_download_is_for_those_who_may_see_the_dossier(people, rating_p
 # --- the council's result ------------------------------------------------------------------------
 
 
-def test_result_and_certificate_show_once_decided(people, rating_product):
+def test_result_and_certificate_show_once_decided(people, rating_product, client_for):
     dossier, _round = dossier_in_scoring(rating_product, people)
     for user in (people.chair, *people.members):
         conflict_declare(dossier=dossier, has_conflict=False, actor=user)
@@ -522,7 +476,7 @@ def test_each_role_gets_exactly_what_it_may_see(actors, role, name, method, expe
         assert "chưa được cấp vai trò nào" in response.content.decode()
 
 
-def test_post_only_urls_refuse_get(people, rating_product):
+def test_post_only_urls_refuse_get(people, rating_product, client_for):
     dossier = dossier_draft(rating_product, people)
     client = client_for(people.producer)
 
@@ -540,7 +494,7 @@ DOSSIER_LIST_QUERIES = 12
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_dossier_list_costs_the_same_for_1_and_5_dossiers(people, rating_product, count,
-                                                          django_assert_num_queries):
+                                                          django_assert_num_queries, client_for):
     producer = rating_product.producer
     products = [rating_product] + [ProductFactory(producer=producer, title=f"Nước mắm {n}") for n in range(count - 1)]
     for product in products:

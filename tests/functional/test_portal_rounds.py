@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from ocop_rating import roles
@@ -34,7 +34,7 @@ from ocop_rating.models import (
     Scorecard,
 )
 from ocop_rating.results.services import result_finalise, round_finalise
-from tests.factories import PASSWORD, THANH_HOA, ProductFactory
+from tests.factories import THANH_HOA, ProductFactory
 from tests.rating import (
     PLAN_81,
     PLAN_83,
@@ -46,6 +46,7 @@ from tests.rating import (
     workflow_state,
 )
 
+from .portal import post_form
 from .shop import csrf_token, elements, message_texts
 
 pytestmark = pytest.mark.django_db
@@ -53,23 +54,9 @@ pytestmark = pytest.mark.django_db
 MEMBER_POINTS = ("83.00", "83,00", "81.00", "81,00")
 
 
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def _client_for(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
 def _post_from(client, page_url: str, action_url: str, data: dict):
     """GET the page, then POST one of its forms with the page's token, following the redirect."""
-    page = client.get(page_url)
-    assert page.status_code == 200, page.status_code
-    return client.post(action_url, {"csrfmiddlewaretoken": csrf_token(page), **data}, follow=True)
+    return post_form(client, page_url, data, action_url=action_url)
 
 
 def _detail(round_) -> str:
@@ -114,9 +101,10 @@ def _other_chair():
 # ---------------------------------------------------------------------------------------------
 
 
-def test_secretariat_opens_a_round_seats_the_council_assigns_and_the_chair_finalises(people, rating_product):
+def test_secretariat_opens_a_round_seats_the_council_assigns_and_the_chair_finalises(people, rating_product,
+                                                                                     client_for):
     dossier = dossier_forwarded(rating_product, people)
-    secretariat = _client_for(people.secretariat)
+    secretariat = client_for(people.secretariat)
     create_url = reverse("ocop_rating:round_create")
 
     # Given the creation form proposes today as the opening date
@@ -176,7 +164,7 @@ def test_secretariat_opens_a_round_seats_the_council_assigns_and_the_chair_final
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81),
                        (people.members[2], PLAN_83)]:
         sheet_score(dossier, user, plan)
-    chair = _client_for(people.chair)
+    chair = client_for(people.chair)
     for client in (secretariat, chair):
         progress = client.get(_detail(round_))
         assert set(_cells(progress).values()) == {"submitted"}
@@ -211,11 +199,11 @@ def test_secretariat_opens_a_round_seats_the_council_assigns_and_the_chair_final
     assert not AuditEvent.objects.filter(refused=True).exists()
 
 
-def test_round_list_shows_counts_and_the_chair_sees_only_their_rounds(people, rating_product):
+def test_round_list_shows_counts_and_the_chair_sees_only_their_rounds(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     other_chair = _other_chair()
 
-    page = _client_for(people.secretariat).get(reverse("ocop_rating:round_list"))
+    page = client_for(people.secretariat).get(reverse("ocop_rating:round_list"))
     assert [i["data-round"] for i in elements(page.content, css_class="ocop-round-list__item")] == [
         str(round_.pk), str(EvaluationRound.objects.get(name="Đợt 1 năm 2026").pk),
     ]
@@ -223,24 +211,25 @@ def test_round_list_shows_counts_and_the_chair_sees_only_their_rounds(people, ra
     assert [d["data-value"] for d in elements(page.content, css_class="ocop-round-list__council")] == ["4", "1"]
     assert elements(page.content, href=reverse("ocop_rating:round_create"))
 
-    page = _client_for(other_chair).get(reverse("ocop_rating:round_list"))
+    page = client_for(other_chair).get(reverse("ocop_rating:round_list"))
     assert [i["data-round"] for i in elements(page.content, css_class="ocop-round-list__item")] == [
         str(EvaluationRound.objects.get(name="Đợt 1 năm 2026").pk),
     ]
     assert not elements(page.content, href=reverse("ocop_rating:round_create"))
 
 
-def test_portal_home_shows_rounds_to_the_secretariat_and_awaiting_dossiers_to_the_chair(people, rating_product):
+def test_portal_home_shows_rounds_to_the_secretariat_and_awaiting_dossiers_to_the_chair(people, rating_product,
+                                                                                        client_for):
     _dossier, round_ = dossier_in_scoring(rating_product, people)
 
-    page = _client_for(people.secretariat).get(reverse("ocop_rating:portal"))
+    page = client_for(people.secretariat).get(reverse("ocop_rating:portal"))
     assert [r["data-round"] for r in elements(page.content, css_class="ocop-home-rounds__round")] == [str(round_.pk)]
     assert "1 hồ sơ" in page.content.decode()
 
-    page = _client_for(people.chair).get(reverse("ocop_rating:portal"))
+    page = client_for(people.chair).get(reverse("ocop_rating:portal"))
     assert [a["data-value"] for a in elements(page.content, css_class="ocop-home-rounds__awaiting")] == ["1"]
 
-    page = _client_for(people.members[0]).get(reverse("ocop_rating:portal"))
+    page = client_for(people.members[0]).get(reverse("ocop_rating:portal"))
     assert not elements(page.content, css_class="ocop-home-rounds")
 
 
@@ -249,11 +238,11 @@ def test_portal_home_shows_rounds_to_the_secretariat_and_awaiting_dossiers_to_th
 # ---------------------------------------------------------------------------------------------
 
 
-def test_finalise_without_quorum_shows_the_reason_and_changes_nothing(people, rating_product):
+def test_finalise_without_quorum_shows_the_reason_and_changes_nothing(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     sheet_score(dossier, people.chair, PLAN_83)
     sheet_score(dossier, people.members[0], PLAN_81)
-    chair = _client_for(people.chair)
+    chair = client_for(people.chair)
     page = chair.get(_detail(round_))
     before = workflow_state()
 
@@ -276,10 +265,10 @@ def test_finalise_without_quorum_shows_the_reason_and_changes_nothing(people, ra
     }
 
 
-def test_computed_result_lists_the_reasons_on_the_result_page(people, rating_product):
+def test_computed_result_lists_the_reasons_on_the_result_page(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     sheet_score(dossier, people.chair, PLAN_83)
-    secretariat = _client_for(people.secretariat)
+    secretariat = client_for(people.secretariat)
 
     page = _post_from(secretariat, _result_url(round_, dossier),
                       _round_action("round_result_compute", round_, dossier_id=dossier.pk), {"back": "result"})
@@ -294,10 +283,10 @@ def test_computed_result_lists_the_reasons_on_the_result_page(people, rating_pro
     assert not elements(page.content, action=_round_action("round_result_finalise", round_, dossier_id=dossier.pk))
 
 
-def test_reopen_needs_a_note_then_reopens_the_sheet(people, rating_product):
+def test_reopen_needs_a_note_then_reopens_the_sheet(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     card = sheet_score(dossier, people.members[0], PLAN_81)
-    chair = _client_for(people.chair)
+    chair = client_for(people.chair)
     reopen_url = _round_action("round_scorecard_reopen", round_, scorecard_id=card.pk)
     before = workflow_state()
 
@@ -319,11 +308,11 @@ def test_reopen_needs_a_note_then_reopens_the_sheet(people, rating_product):
     )
 
 
-def test_chair_of_another_round_gets_404_and_changes_nothing(people, rating_product):
+def test_chair_of_another_round_gets_404_and_changes_nothing(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81)]:
         sheet_score(dossier, user, plan)
-    client = _client_for(_other_chair())
+    client = client_for(_other_chair())
     before = workflow_state()
 
     assert client.get(_detail(round_)).status_code == 404
@@ -334,13 +323,13 @@ def test_chair_of_another_round_gets_404_and_changes_nothing(people, rating_prod
     assert workflow_state() == before
 
 
-def test_council_member_cannot_finalise(people, rating_product):
+def test_council_member_cannot_finalise(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81)]:
         sheet_score(dossier, user, plan)
     before = workflow_state()
 
-    response = _csrf_post(_client_for(people.members[0]),
+    response = _csrf_post(client_for(people.members[0]),
                           _round_action("round_result_finalise", round_, dossier_id=dossier.pk))
 
     assert response.status_code == 404
@@ -348,13 +337,13 @@ def test_council_member_cannot_finalise(people, rating_product):
     assert not Result.objects.exists()
 
 
-def test_start_scoring_without_a_chair_is_refused(people):
+def test_start_scoring_without_a_chair_is_refused(people, client_for):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
     council_member_add(evaluation_round=round_, user=people.members[0], role="member", actor=people.secretariat)
     before = workflow_state()
 
-    page = _post_from(_client_for(people.secretariat), _detail(round_),
+    page = _post_from(client_for(people.secretariat), _detail(round_),
                       _round_action("round_scoring_start", round_), {})
 
     assert message_texts(page) == ["Hội đồng chưa có chủ tịch."]
@@ -362,12 +351,12 @@ def test_start_scoring_without_a_chair_is_refused(people):
     assert elements(page.content, id="ocop-round-status", data_status="open")
 
 
-def test_assigning_to_a_finalised_round_is_refused(people, rating_product):
+def test_assigning_to_a_finalised_round_is_refused(people, rating_product, client_for):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 1 năm 2026", opens_on=datetime.date(2026, 5, 4),
                         actor=people.secretariat)
     council_member_add(evaluation_round=round_, user=people.chair, role="chair", actor=people.secretariat)
     round_scoring_start(evaluation_round=round_, actor=people.secretariat)
-    secretariat = _client_for(people.secretariat)
+    secretariat = client_for(people.secretariat)
     token = csrf_token(secretariat.get(_detail(round_)))
     round_finalise(evaluation_round=round_, actor=people.chair)
     dossier = dossier_forwarded(rating_product, people)
@@ -383,38 +372,38 @@ def test_assigning_to_a_finalised_round_is_refused(people, rating_product):
     assert Dossier.objects.get(pk=dossier.pk).status == "forwarded"
 
 
-def test_round_without_a_name_is_refused(people):
+def test_round_without_a_name_is_refused(people, client_for):
     create_url = reverse("ocop_rating:round_create")
 
-    page = _post_from(_client_for(people.secretariat), create_url, create_url, {"name": " ", "opens_on": "2026-11-02"})
+    page = _post_from(client_for(people.secretariat), create_url, create_url, {"name": " ", "opens_on": "2026-11-02"})
 
     assert page.status_code == 200
     assert message_texts(page) == ["Hãy đặt tên cho đợt đánh giá."]
     assert not EvaluationRound.objects.exists()
 
 
-def test_round_with_a_bad_date_is_refused_by_the_form(people):
+def test_round_with_a_bad_date_is_refused_by_the_form(people, client_for):
     create_url = reverse("ocop_rating:round_create")
 
-    page = _post_from(_client_for(people.secretariat), create_url, create_url,
+    page = _post_from(client_for(people.secretariat), create_url, create_url,
                       {"name": "Đợt 2", "opens_on": "31/02/2026"})
 
     assert "Ngày không hợp lệ (định dạng ngày/tháng/năm)." in page.content.decode()
     assert not EvaluationRound.objects.exists()
 
 
-def test_seating_someone_without_the_role_is_refused(people):
+def test_seating_someone_without_the_role_is_refused(people, client_for):
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
 
-    page = _post_from(_client_for(people.secretariat), _detail(round_), _round_action("round_council_add", round_),
+    page = _post_from(client_for(people.secretariat), _detail(round_), _round_action("round_council_add", round_),
                       {"role": "member", "user": people.outsider.pk})
 
     assert message_texts(page) == ["Người được chọn không thể thêm vào hội đồng."]
     assert not CouncilMember.objects.exists()
 
 
-def test_assigning_to_chosen_members_only(people, rating_product):
+def test_assigning_to_chosen_members_only(people, rating_product, client_for):
     dossier = dossier_forwarded(rating_product, people)
     round_ = round_open(province_code=THANH_HOA, name="Đợt 2 năm 2026", opens_on=datetime.date(2026, 11, 2),
                         actor=people.secretariat)
@@ -423,7 +412,7 @@ def test_assigning_to_chosen_members_only(people, rating_product):
         council_member_add(evaluation_round=round_, user=member, role="member", actor=people.secretariat)
     chosen = [_seat(round_, people.chair), _seat(round_, people.members[1])]
 
-    page = _post_from(_client_for(people.secretariat), _detail(round_), _round_action("round_dossier_assign", round_),
+    page = _post_from(client_for(people.secretariat), _detail(round_), _round_action("round_dossier_assign", round_),
                       {"assign-dossier": dossier.pk, "assign-members": [s.pk for s in chosen]})
 
     assert message_texts(page) == [f"Đã phân công hồ sơ #{dossier.pk} cho 2 thành viên."]
@@ -503,7 +492,7 @@ def _post_urls(dossier, round_, card) -> dict[str, str]:
     }
 
 
-def test_permissions_of_every_page(people, finalised):
+def test_permissions_of_every_page(people, finalised, client_for):
     dossier, round_, _card, other_chair = finalised
     urls = _get_urls(dossier, round_)
     users = _users(people, other_chair)
@@ -514,12 +503,12 @@ def test_permissions_of_every_page(people, finalised):
 
     seen = {}
     for key, user in users.items():
-        client = _client_for(user)
+        client = client_for(user)
         seen[key] = tuple(client.get(urls[name]).status_code for name in GET_NAMES)
     assert seen == EXPECTED_GET
 
 
-def test_permissions_of_every_action(people, finalised):
+def test_permissions_of_every_action(people, finalised, client_for):
     dossier, round_, card, other_chair = finalised
     urls = _post_urls(dossier, round_, card)
     before = workflow_state()
@@ -533,13 +522,13 @@ def test_permissions_of_every_action(people, finalised):
     users = _users(people, other_chair)
     refused = {key: users[key] for key in ("outsider", "producer", "officer", "member", "other_chair", "signer")}
     data = {"role": "member", "user": people.spare_member.pk, "note": "thử", "assign-dossier": dossier.pk}
-    seen = {key: tuple(_csrf_post(_client_for(user), urls[name], data).status_code for name in POST_NAMES)
+    seen = {key: tuple(_csrf_post(client_for(user), urls[name], data).status_code for name in POST_NAMES)
             for key, user in refused.items()}
     assert seen == {key: (404,) * len(POST_NAMES) for key in refused}
 
     # the secretariat and the chair reach the actions (the services then decide); GET is not allowed
     for user in (people.secretariat, people.chair):
-        client = _client_for(user)
+        client = client_for(user)
         assert {client.get(url).status_code for url in urls.values()} == {405}
     assert workflow_state() == before
     assert CouncilMember.objects.count() == seats
@@ -571,8 +560,7 @@ def _round_with_dossiers(people, count: int) -> EvaluationRound:
     return round_
 
 
-def _queries(user, round_) -> int:
-    client = _client_for(user)
+def _queries(client, round_) -> int:
     client.get(_detail(round_))  # warm the session and caches
     with CaptureQueriesContext(connection) as queries:
         response = client.get(_detail(round_))
@@ -581,23 +569,23 @@ def _queries(user, round_) -> int:
 
 
 @pytest.mark.parametrize("viewer", ["secretariat", "chair"])
-def test_round_detail_query_count_does_not_grow_with_dossiers(people, viewer):
+def test_round_detail_query_count_does_not_grow_with_dossiers(people, viewer, client_for):
     user = getattr(people, viewer)
     one = _round_with_dossiers(people, 1)
-    one_count = _queries(user, one)
+    one_count = _queries(client_for(user), one)
 
     four = _round_with_dossiers(people, 4)
-    assert len(elements(_client_for(user).get(_detail(four)).content, css_class="ocop-progress__row")) == 4
+    assert len(elements(client_for(user).get(_detail(four)).content, css_class="ocop-progress__row")) == 4
 
-    assert _queries(user, four) == one_count == ROUND_DETAIL_QUERIES
+    assert _queries(client_for(user), four) == one_count == ROUND_DETAIL_QUERIES
 
 
-def test_the_chair_sees_no_result_figure_before_submitting_their_own_sheet(people, rating_product):
+def test_the_chair_sees_no_result_figure_before_submitting_their_own_sheet(people, rating_product, client_for):
     # Given two members have submitted very different sheets (83 and 15) and the chair has not scored yet
     dossier, round_ = dossier_in_scoring(rating_product, people)
     sheet_score(dossier, people.members[0], PLAN_83)
     sheet_score(dossier, people.members[1], PLAN_LOWEST)
-    chair, secretariat = _client_for(people.chair), _client_for(people.secretariat)
+    chair, secretariat = client_for(people.chair), client_for(people.secretariat)
     before = workflow_state()
 
     # When the chair tries to compute the result
@@ -628,15 +616,15 @@ def test_the_chair_sees_no_result_figure_before_submitting_their_own_sheet(peopl
     assert elements(chair.get(_result_url(round_, dossier)).content, id="ocop-result-status", data_value="computed")
 
 
-def test_the_producer_reads_no_council_figure_in_the_history_before_the_decision(people, rating_product):
+def test_the_producer_reads_no_council_figure_in_the_history_before_the_decision(people, rating_product, client_for):
     dossier, round_ = dossier_in_scoring(rating_product, people)
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81),
                        (people.members[2], PLAN_83)]:
         sheet_score(dossier, user, plan)
-    _post_from(_client_for(people.chair), _detail(round_),
+    _post_from(client_for(people.chair), _detail(round_),
                _round_action("round_result_finalise", round_, dossier_id=dossier.pk), {})
 
-    page = _client_for(people.producer).get(reverse("ocop_rating:dossier_detail", kwargs={"dossier_id": dossier.pk}))
+    page = client_for(people.producer).get(reverse("ocop_rating:dossier_detail", kwargs={"dossier_id": dossier.pk}))
 
     html = page.content.decode()
     assert "hội đồng đã chốt kết quả" in html

@@ -16,7 +16,6 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from ocop_rating import urls as rating_urls
 from ocop_rating.certificates.models import Certificate
@@ -42,12 +41,6 @@ ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
 URLS = {route.name: route.route for route in routes(rating_urls.urlpatterns)}
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.fixture

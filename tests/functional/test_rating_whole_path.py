@@ -12,7 +12,6 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import (
@@ -23,10 +22,10 @@ from ocop_rating.models import (
     EvaluationRound,
     Result,
 )
-from tests.factories import PASSWORD
-from tests.rating import PLAN_81, PLAN_83, plan_points, png_upload, sheet_leaves
+from tests.rating import PLAN_81, PLAN_83, png_upload
 
-from .shop import csrf_token, elements, message_texts
+from .portal import post_form, sheet_data
+from .shop import elements, message_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -35,48 +34,21 @@ COMMUNE_ITEMS_PASS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
-
-
-def _signed_in(user) -> Client:
-    client = Client(enforce_csrf_checks=True)
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
-
-
 def _url(name: str, **kwargs) -> str:
     return reverse(f"ocop_rating:{name}", kwargs=kwargs or None)
 
 
 def _post(client: Client, page_url: str, data: dict, *, action_url: str | None = None):
     """Open the page, then send its form (with the page's CSRF token) and follow the redirect."""
-    page = client.get(page_url)
-    assert page.status_code == 200, f"GET {page_url} → {page.status_code}"
-    response = client.post(action_url or page_url, {"csrfmiddlewaretoken": csrf_token(page), **data}, follow=True)
+    response = post_form(client, page_url, data, action_url=action_url)
     assert response.status_code == 200, f"POST {action_url or page_url} → {response.status_code}"
     return response
 
 
-def _sheet(dossier, plan, *, with_notes=False) -> dict:
-    """The posted sheet for ``plan``: an option id per leaf, yes/no on binary leaves."""
-    data = {}
-    for code, leaf in sheet_leaves(dossier).items():
-        points = plan_points(leaf, plan)
-        if leaf.is_binary:
-            data[f"leaf-{leaf.pk}"] = "yes" if points == leaf.max_points else "no"
-        else:
-            data[f"leaf-{leaf.pk}"] = str(next(o.pk for o in leaf.options.all() if o.points == points))
-        if with_notes:
-            data[f"note-{leaf.pk}"] = f"Minh chứng tiêu chí {code}"
-    return data
-
-
-def test_from_a_producers_dossier_to_four_stars_on_the_shop_and_a_verifiable_certificate(people, rating_product):
-    producer, officer, secretariat = (_signed_in(u) for u in (people.producer, people.officer, people.secretariat))
-    chair, signer = _signed_in(people.chair), _signed_in(people.signer)
+def test_from_a_producers_dossier_to_four_stars_on_the_shop_and_a_verifiable_certificate(people, rating_product,
+                                                                                         client_for):
+    producer, officer, secretariat = (client_for(u) for u in (people.producer, people.officer, people.secretariat))
+    chair, signer = client_for(people.chair), client_for(people.signer)
 
     # 1. The producer creates a first-evaluation dossier, fills Mẫu 01, self-assesses, uploads and submits
     page = _post(producer, _url("dossier_create"), {"product": rating_product.pk, "kind": "first", "product_set": ""})
@@ -89,7 +61,7 @@ def test_from_a_producers_dossier_to_four_stars_on_the_shop_and_a_verifiable_cer
     })
     assert message_texts(page) == ["Đã lưu phiếu đăng ký."]
     page = _post(producer, _url("dossier_self_assessment", dossier_id=dossier.pk),
-                 {"action": "save", **_sheet(dossier, PLAN_83, with_notes=True)})
+                 {"action": "save", **sheet_data(dossier, PLAN_83)})
     assert message_texts(page) == ["Đã lưu phần tự đánh giá."]
     page = _post(producer, _url("dossier_evidence", dossier_id=dossier.pk),
                  {"kind": "business_registration", "file": png_upload("giấy-đkkd.png")})
@@ -122,13 +94,13 @@ def test_from_a_producers_dossier_to_four_stars_on_the_shop_and_a_verifiable_cer
     # 4. Each council member declares no conflict and scores on the portal (83, 81, 81, 83)
     for user, plan in [(people.chair, PLAN_83), (people.members[0], PLAN_81), (people.members[1], PLAN_81),
                        (people.members[2], PLAN_83)]:
-        client = chair if user == people.chair else _signed_in(user)
+        client = chair if user == people.chair else client_for(user)
         assignment = Assignment.objects.get(dossier=dossier, member__user=user)
         home = client.get(_url("portal"))
         assert elements(home.content, href=_url("score", assignment_id=assignment.pk))
         score_url = _url("score", assignment_id=assignment.pk)
         _post(client, score_url, {"action": "conflict", "has_conflict": "no", "note": ""})
-        page = _post(client, score_url, {"action": "submit", "comments": "", **_sheet(dossier, plan)})
+        page = _post(client, score_url, {"action": "submit", "comments": "", **sheet_data(dossier, plan, notes=False)})
         assert message_texts(page) == ["Đã nộp phiếu chấm. Phiếu đã khóa."]
 
     # 5. The chair finalises: average 82.00, 4★

@@ -13,7 +13,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from django.utils.functional import lazy
 from openpyxl import load_workbook
@@ -71,13 +70,6 @@ def test_the_csv_writer_passes_every_cell_through_the_helper():
 def _rows(response) -> list[list[str]]:
     text = response.content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text, newline="")))
-
-
-@pytest.fixture
-def staff_client():
-    client = Client()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import translation
 
 from catalog.models import Product
 from marketplace.demo.catalogue_data import REFERENCE_DATE
@@ -32,12 +31,6 @@ from ocop_rating.models import (
 from tests.functional.shop import elements
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _load() -> str:

@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, models, transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from oscar.core.loading import get_class, get_model
 from PIL import Image, ImageCms
 from pypdf import PdfWriter
@@ -39,12 +38,6 @@ WagtailImage = get_image_model()
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
 RED, BLUE = (255, 0, 0), (0, 0, 255)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def photo_with_gps(*, size=(60, 40), orientation: int | None = None, image_format="JPEG", icc=None) -> bytes:

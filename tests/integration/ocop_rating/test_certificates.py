@@ -9,7 +9,6 @@ import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
-from django.utils import translation
 
 from catalog.models import Product
 from ocop_rating import roles
@@ -43,12 +42,6 @@ pytestmark = pytest.mark.django_db
 Status = Certificate.Status
 ISSUED_ON = datetime.date(2026, 3, 10)
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _noon(day: datetime.date) -> datetime.datetime:

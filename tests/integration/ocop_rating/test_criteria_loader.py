@@ -11,7 +11,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 import ocop_rating
 from ocop_rating.criteria.loader import (
@@ -27,12 +26,6 @@ pytestmark = pytest.mark.django_db
 FIXTURE = Path(ocop_rating.__file__).parent / "fixtures" / "criteria_qd26_2026.json"
 DATA = json.loads(FIXTURE.read_text(encoding="utf-8"))
 D = Decimal
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _nodes(criterion):

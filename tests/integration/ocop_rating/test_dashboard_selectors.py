@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.utils import translation
 
 from catalog.models import ProductSet
 from ocop_rating.certificates.models import Certificate
@@ -43,12 +42,6 @@ TODAY = datetime.date(2026, 11, 28)
 D = datetime.date
 Status = Certificate.Status
 ISSUED_ON = D(2025, 1, 10)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _at(day: datetime.date):

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -35,12 +35,6 @@ from tests.rating import PLAN_81, PLAN_83, dossier_forwarded, sheet_score, user_
 
 pytestmark = pytest.mark.django_db
 D = Decimal
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.fixture

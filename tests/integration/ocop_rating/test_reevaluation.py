@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.utils import translation
 
 from ocop_rating.certificates.models import Certificate, CertificateEvent
 from ocop_rating.certificates.services import certificates_expire_due
@@ -24,12 +23,6 @@ from tests.rating import PLAN_83, PLAN_LOWEST, dossier_draft, dossier_in_scoring
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 VALID_UNTIL = datetime.date(2027, 3, 1)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import time_machine
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 
 from catalog.models import ProductSet
 from ocop_rating import roles
@@ -78,12 +77,6 @@ from tests.rating import (
 pytestmark = pytest.mark.django_db
 D = Decimal
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.fixture

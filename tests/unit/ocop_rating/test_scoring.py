@@ -4,7 +4,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from django.utils import translation
 
 from ocop_rating.results.scoring import (
     LeafSpec,
@@ -20,12 +19,6 @@ from ocop_rating.results.scoring import (
 )
 
 D = Decimal
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _leaf(code, part, max_points, points=(), markers=None, *, binary=False, knockout=False):

@@ -5,7 +5,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,12 +23,6 @@ FIXTURE = Path(ocop_rating.__file__).parent / "fixtures" / "criteria_qd26_2026.j
 SHEETS = criteria_file_parse(json.loads(FIXTURE.read_text(encoding="utf-8")), known_set_numbers=range(1, 27))
 SPECS = {sheet.set_number: sheet.to_sheet_spec(f"QD26-2026#{sheet.set_number}") for sheet in SHEETS}
 NEM_CHUA = SPECS[8]  # "Chế biến từ thịt, thủy sản, trứng, sữa, …" (DOMAIN.md §3.3)
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 def _best(spec):

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject
@@ -18,12 +17,6 @@ from ocop_rating.dossiers.services import (
 from ocop_rating.workflow.events import WorkflowError
 
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def _vietnamese():
-    with translation.override("vi"):
-        yield
 
 
 @pytest.mark.parametrize(
