@@ -16,12 +16,12 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from catalog.models import Product
 from catalog.selectors import badge_stars_expression
 from marketplace.core.divisions import ward_name
+from marketplace.core.working_days import working_days_between
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import (
     REEVALUATION_WINDOW_CLOSES_DAYS,
     REEVALUATION_WINDOW_OPENS_DAYS,
 )
-from ocop_rating.dossiers.services import working_days_between
 from ocop_rating.models import Dossier
 
 CERTIFIED_STARS = (3, 4, 5)
@@ -274,5 +274,4 @@ __all__ = [
     "ExpiringCertificate", "ReevaluationWindow", "StarBreakdown", "StarRow", "StatusCount",
     "certificate_status_filter", "certificates_expiring", "certificates_search", "certified_star_counts",
     "dashboard_summary", "dossier_status_counts", "dossiers_waiting_at_commune", "dossiers_waiting_for_province",
-    "working_days_between",
 ]

@@ -1,8 +1,8 @@
 """Dossiers: the producer's application, self-assessment and evidence, and the commune's check.
 
-Deadlines: the commune has 15 working days from submission (Decision 26/2026 Art. 7). Working days
-are Monday to Friday; public holidays are not known to the system yet (no holiday table), so a
-deadline spanning Tết or another holiday is earlier than the legal one, never later.
+Deadlines: the commune has 15 working days from submission (Decision 26/2026 Art. 7), counted on
+Vietnam's calendar (``marketplace.core.working_days``: public holidays, the Tết break and the
+government's extra days off and make-up working days skipped or counted).
 A resubmission after the commune returned the dossier starts a new 15-working-day period.
 """
 
@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from marketplace.core.images import ImageRefused, image_reencoded
+from marketplace.core.working_days import working_days_add
 from ocop_rating.certificates.services import certificate_reevaluation_filed
 from ocop_rating.models import (
     MAX_EVIDENCE_BYTES,
@@ -74,34 +75,6 @@ REQUIRED_REGISTRATION_FIELDS = (
     "contact_phone",
     "product_name",
 )
-
-
-def working_days_add(start: datetime.date, days: int) -> datetime.date:
-    """Return the date ``days`` working days (Mon–Fri) after ``start``; ``start`` itself is not counted."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Mon–Fri days after ``start`` up to and including ``end``; negative when ``end`` is before ``start``.
-
-    Same calendar as working_days_add (no public holidays): the deadline day itself counts.
-    """
-    sign = 1
-    if end < start:
-        start, end, sign = end, start, -1
-    days = (end - start).days
-    full_weeks, rest = divmod(days, 7)
-    count = full_weeks * 5
-    for offset in range(1, rest + 1):
-        if (start + datetime.timedelta(days=offset)).weekday() < 5:
-            count += 1
-    return sign * count
 
 
 def criteria_version_current(*, on: datetime.date | None = None) -> CriteriaVersion:

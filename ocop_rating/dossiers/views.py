@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from marketplace.core.divisions import ward_name
+from marketplace.core.working_days import working_days_between
 from ocop_rating import roles
 from ocop_rating.council.selectors import (
     REVEALED_RESULT_STATUSES,
@@ -58,7 +59,6 @@ from ocop_rating.dossiers.services import (
     dossier_sheet,
     evidence_file_add,
     evidence_file_remove,
-    working_days_between,
 )
 from ocop_rating.errors import RatingError
 from ocop_rating.models import (

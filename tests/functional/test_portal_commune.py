@@ -13,8 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from marketplace.core.working_days import working_days_add
 from ocop_rating import roles
-from ocop_rating.dossiers.services import dossier_commune_forward, dossier_submit, working_days_add
+from ocop_rating.dossiers.services import dossier_commune_forward, dossier_submit
 from ocop_rating.models import CommuneAssessment, CommuneOfficer, Dossier, DossierEvent
 from tests.factories import WARD_BIM_SON, ProductFactory
 from tests.rating import (
@@ -170,7 +171,7 @@ def test_a_forwarded_dossier_shows_no_forms(people, submitted, client_for):
 @time_machine.travel(datetime.datetime(2026, 11, 25, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False)
 def test_overdue_dossiers_are_marked_and_come_first(people, rating_product, client_for):
     # given two dossiers submitted on Wednesday 25/11/2026, the second one's deadline moved back to
-    # Friday 20/11 (3 working days ago: Mon 23, Tue 24, Wed 25)
+    # Friday 20/11 (2 working days ago: Mon 23 and Wed 25; Tue 24 is Vietnam Culture Day)
     first = dossier_submit(dossier=dossier_draft(rating_product, people), actor=people.producer)
     later = ProductFactory(producer=rating_product.producer, title="Nước mắm nhĩ")
     second = dossier_submit(dossier=dossier_draft(later, people), actor=people.producer)
@@ -180,9 +181,9 @@ def test_overdue_dossiers_are_marked_and_come_first(people, rating_product, clie
 
     items = elements(page.content, css_class="ocop-queue-item")
     assert [(e["data-dossier"], e["data-overdue"], e["data-days-left"]) for e in items] == [
-        (str(second.pk), "yes", "-3"), (str(first.pk), "no", "15")]
+        (str(second.pk), "yes", "-2"), (str(first.pk), "no", "15")]
     assert first.commune_deadline == datetime.date(2026, 12, 16)
-    assert "Quá hạn 3 ngày làm việc" in page.content.decode()
+    assert "Quá hạn 2 ngày làm việc" in page.content.decode()
     home = client_for(people.officer).get(reverse("ocop_rating:portal"))
     assert "Hạn gần nhất: 20/11/2026" in html.unescape(home.content.decode())
 

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from marketplace.core.working_days import working_days_add
 from ocop_rating import roles
 from ocop_rating.council.services import conflict_declare
 from ocop_rating.dossiers.services import (
@@ -22,7 +23,6 @@ from ocop_rating.dossiers.services import (
     dossier_create,
     dossier_self_assessment_set,
     dossier_submit,
-    working_days_add,
 )
 from ocop_rating.models import (
     MAX_EVIDENCE_BYTES,

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 
 from catalog.models import ProductSet
+from marketplace.core.working_days import working_days_add, working_days_between
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.dashboard.selectors import (
     CertificateFilter,
@@ -22,9 +23,8 @@ from ocop_rating.dashboard.selectors import (
     dossier_status_counts,
     dossiers_waiting_at_commune,
     dossiers_waiting_for_province,
-    working_days_between,
 )
-from ocop_rating.dossiers.services import dossier_create, dossier_submit, working_days_add
+from ocop_rating.dossiers.services import dossier_create, dossier_submit
 from ocop_rating.models import Dossier
 from tests.factories import (
     WARD_BIM_SON,
@@ -72,13 +72,13 @@ def _certificate(title: str, *, stars: int = 4, ward: int = WARD_DONG_SON, set_n
 
 @pytest.mark.parametrize(("start", "end", "expected"), [
     (D(2026, 11, 28), D(2026, 12, 11), 10),  # Sat → Fri two weeks later
-    (D(2026, 11, 28), D(2026, 11, 16), -9),  # overdue since Mon 16 Nov: 17–20 and 23–27 Nov
+    (D(2026, 11, 28), D(2026, 11, 16), -8),  # overdue since Mon 16 Nov: 17–20, 23 and 25–27 Nov (24: Culture Day)
     (D(2026, 11, 28), D(2026, 11, 28), 0),
     (D(2026, 11, 27), D(2026, 11, 29), 0),  # Fri → Sun: only the weekend
     (D(2026, 11, 27), D(2026, 11, 30), 1),  # Fri → Mon
     (D(2026, 11, 30), D(2026, 11, 27), -1),
 ])
-def test_working_days_between_counts_monday_to_friday_after_the_start(start, end, expected):
+def test_working_days_between_counts_working_days_after_the_start(start, end, expected):
     assert working_days_between(start, end) == expected
 
 
@@ -92,11 +92,11 @@ def test_working_days_between_undoes_the_commune_deadline(start):
 
 @pytest.fixture
 def dossiers(people):
-    """One dossier per interesting state (the commune's 15 working days run Mon–Fri).
+    """One dossier per interesting state (the commune's 15 working days skip Tue 24 Nov, Vietnam Culture Day).
 
     * draft: never submitted;
-    * submitted Mon 26 Oct in Đông Sơn → deadline Mon 16 Nov (overdue by 9 working days on the 28th);
-    * submitted Fri 20 Nov in Bỉm Sơn → deadline Fri 11 Dec (10 working days left);
+    * submitted Mon 26 Oct in Đông Sơn → deadline Mon 16 Nov (overdue by 8 working days on the 28th);
+    * submitted Fri 20 Nov in Bỉm Sơn → deadline Mon 14 Dec (11 working days left);
     * forwarded by Đông Sơn on Tue 24 Nov, no round yet;
     * in a round being scored.
     """
@@ -135,14 +135,14 @@ def test_waiting_at_commune_lists_overdue_first_with_working_days_left(dossiers)
     rows = dossiers_waiting_at_commune(today=TODAY)
 
     assert [(r.dossier.pk, r.ward_name, r.deadline, r.overdue, r.working_days_left) for r in rows] == [
-        (dossiers["overdue"].pk, "Phường Đông Sơn", D(2026, 11, 16), True, -9),
-        (dossiers["on_time"].pk, "Phường Bỉm Sơn", D(2026, 12, 11), False, 10),
+        (dossiers["overdue"].pk, "Phường Đông Sơn", D(2026, 11, 16), True, -8),
+        (dossiers["on_time"].pk, "Phường Bỉm Sơn", D(2026, 12, 14), False, 11),
     ]
-    assert [r.working_days_overdue for r in rows] == [9, 0]
+    assert [r.working_days_overdue for r in rows] == [8, 0]
 
 
 def test_a_deadline_today_is_not_overdue(dossiers):
-    rows = dossiers_waiting_at_commune(today=D(2026, 12, 11))
+    rows = dossiers_waiting_at_commune(today=D(2026, 12, 14))
 
     assert [(r.overdue, r.working_days_left) for r in rows] == [(True, -19), (False, 0)]
 

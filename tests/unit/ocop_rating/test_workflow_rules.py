@@ -1,4 +1,8 @@
-"""Pure rules of the workflow: the commune's 15-working-day deadline and evidence-file checks."""
+"""Pure rules of the workflow: the commune's 15-working-day deadline and evidence-file checks.
+
+The deadline is computed on the public calendar alone (no staff-entered days: they need the database,
+see tests/integration/test_working_days.py).
+"""
 
 import datetime
 import io
@@ -9,10 +13,10 @@ from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject
 
+from marketplace.core.working_days import WorkingCalendar
 from ocop_rating.dossiers.services import (
     COMMUNE_WORKING_DAYS,
     evidence_file_validate,
-    working_days_add,
 )
 from ocop_rating.workflow.events import WorkflowError
 
@@ -26,17 +30,18 @@ D = datetime.date
         (D(2026, 11, 30), D(2026, 12, 21)),  # Monday → Monday three weeks on
         (D(2026, 11, 28), D(2026, 12, 18)),  # Saturday: counting starts on Monday
         (D(2026, 11, 29), D(2026, 12, 18)),  # Sunday: same
-        (D(2026, 12, 31), D(2027, 1, 21)),  # over New Year (no holiday table: only weekends skipped)
+        (D(2026, 12, 31), D(2027, 1, 22)),  # over New Year: Fri 1 Jan 2027 is a public holiday
     ],
 )
 def test_commune_deadline_is_15_working_days_after_submission(submitted, deadline):
-    # Given a submission date, when the deadline is computed, then weekends are skipped and the day itself is not counted.
+    # Given a submission date, when the deadline is computed, then weekends and holidays are skipped and the
+    # day itself is not counted.
     assert COMMUNE_WORKING_DAYS == 15
-    assert working_days_add(submitted, COMMUNE_WORKING_DAYS) == deadline
+    assert WorkingCalendar().add(submitted, COMMUNE_WORKING_DAYS) == deadline
 
 
 def test_working_days_add_zero_returns_the_start():
-    assert working_days_add(D(2026, 11, 28), 0) == D(2026, 11, 28)
+    assert WorkingCalendar().add(D(2026, 11, 28), 0) == D(2026, 11, 28)
 
 
 def _png_bytes() -> bytes:
