@@ -1,6 +1,9 @@
 """Fixtures shared by every kind of test; factories live in tests/factories.py."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -29,6 +32,13 @@ def _empty_cache():
 def _vietnamese():
     """Run each test in Vietnamese, the source language, whatever an earlier test left active."""
     with translation.override("vi"):
+        yield
+
+
+@pytest.fixture
+def sunday_15_march_2026():
+    """Stop the clock at 10:00 in Hà Nội on Sunday 15 March 2026 (``usefixtures`` it)."""
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 3, 0, tzinfo=datetime.UTC), tick=False):
         yield
 
 

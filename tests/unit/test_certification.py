@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
@@ -16,12 +15,7 @@ YESTERDAY = TODAY - datetime.timedelta(days=1)
 TOMORROW = TODAY + datetime.timedelta(days=1)
 Status = Certificate.Status
 
-
-@pytest.fixture(autouse=True)
-def _frozen_today():
-    # 10:00 in Hà Nội, so the local date is TODAY whatever the server's zone
-    with time_machine.travel(datetime.datetime(2026, 3, 15, 3, 0, tzinfo=datetime.UTC), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("sunday_15_march_2026")
 
 
 def _certificate(*, status=Status.ACTIVE, valid_until=TOMORROW) -> Certificate:

@@ -3,25 +3,18 @@
 import datetime
 
 import pytest
-import time_machine
 from django.db import IntegrityError, transaction
 
 from catalog.models import Product
 from ocop_rating.certificates.models import Certificate
 from tests.factories import CertificateFactory, ProductFactory
 
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sunday_15_march_2026")]
+
 TODAY = datetime.date(2026, 3, 15)
 Status = Certificate.Status
 
 
-@pytest.fixture(autouse=True)
-def _frozen_today():
-    # 10:00 in Hà Nội, so the local date is TODAY whatever the server's zone
-    with time_machine.travel(datetime.datetime(2026, 3, 15, 3, 0, tzinfo=datetime.UTC), tick=False):
-        yield
-
-
-@pytest.mark.django_db
 class TestDatabaseConstraints:
     @pytest.mark.parametrize("stars", [0, 2, 6])
     def test_stars_outside_three_to_five_are_refused(self, stars):
