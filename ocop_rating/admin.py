@@ -127,7 +127,7 @@ class CouncilMemberInline(ReadOnlyInline):
 @admin.register(EvaluationRound)
 class EvaluationRoundAdmin(ReadOnlyAdmin):
     list_display = ["name", "province_code", "opens_on", "status", "quorum_numerator", "quorum_denominator",
-                    "max_spread"]
+                    "max_spread", "per_criterion"]
     list_filter = ["status", "province_code"]
     inlines = [CouncilMemberInline]
 
@@ -165,9 +165,9 @@ class ResultAdmin(ReadOnlyAdmin):
 
 @admin.register(ProvincePolicy)
 class ProvincePolicyAdmin(admin.ModelAdmin):
-    """The one workflow setting edited by hand: a province's quorum and maximum spread for new rounds."""
+    """The one workflow setting edited by hand: a province's quorum, maximum spread and per-criterion rule for new rounds."""
 
-    list_display = ["province_code", "quorum_numerator", "quorum_denominator", "max_spread"]
+    list_display = ["province_code", "quorum_numerator", "quorum_denominator", "max_spread", "per_criterion"]
 
 
 @admin.register(CommuneOfficer)

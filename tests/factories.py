@@ -12,6 +12,7 @@ from catalog.models import Product, ProductSet
 from marketplace.producers.models import Producer
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import product_certificate_set
+from ocop_rating.models import CriteriaVersion
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -156,6 +157,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     issuing_level = factory.LazyAttribute(
         lambda o: Certificate.IssuingLevel.CENTRAL if o.stars == 5 else Certificate.IssuingLevel.PROVINCE
     )
+    criteria_version = factory.LazyFunction(lambda: CriteriaVersion.objects.get(code="QD26-2026"))
     score_total = Decimal("72.50")
     issued_on = factory.LazyAttribute(lambda o: o.decision_date)
     valid_until = factory.LazyAttribute(lambda o: o.issued_on + datetime.timedelta(days=3 * 365))

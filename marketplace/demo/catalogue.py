@@ -31,6 +31,7 @@ from marketplace.core.phone import normalise_vietnamese_phone
 from marketplace.producers.models import Producer
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import product_certificate_set
+from ocop_rating.models import CriteriaVersion
 
 from . import catalogue_data as data
 from .images import product_image_render
@@ -46,6 +47,8 @@ PRODUCT_CLASSES = {
     "san-pham-ocop": (data.PRODUCT_CLASS_GOODS, True),
     "dich-vu-du-lich": (data.PRODUCT_CLASS_TOURISM, False),
 }
+# The version migration 0002 loads; the older rounds' versions are data.HISTORICAL_CRITERIA_VERSIONS.
+LOADED_CRITERIA_VERSION = "QD26-2026"
 # Stars by total score (from … to under …), QĐ 26/2026/QĐ-TTg Art. 3.3
 SCORE_BANDS = {
     3: (Decimal("50"), Decimal("70")),
@@ -152,6 +155,22 @@ def demo_specs_check(*, today: datetime.date = data.REFERENCE_DATE) -> None:
                 raise ValueError(f"{product.upc}: status {cert.status} but valid until {valid_until}")
             if (cert.status == "revoked") != bool(cert.revocation_reason):
                 raise ValueError(f"{product.upc}: a revoked certificate needs a reason, others none")
+    for key, rating_round in data.ROUNDS.items():
+        if rating_round.criteria_version not in (*data.HISTORICAL_CRITERIA_VERSIONS, LOADED_CRITERIA_VERSION):
+            raise ValueError(f"round {key}: unknown criteria version {rating_round.criteria_version}")
+
+
+def criteria_versions_load(*, summary: LoadSummary) -> dict[str, CriteriaVersion]:
+    """The criteria version of each round's code: the loaded one, or a sheetless inactive historical one."""
+    versions = {LOADED_CRITERIA_VERSION: CriteriaVersion.objects.get(code=LOADED_CRITERIA_VERSION)}
+    for code, (name, legal_basis, effective_from) in data.HISTORICAL_CRITERIA_VERSIONS.items():
+        # Found by code and then left alone: its sheets may have been loaded since (load_criteria).
+        versions[code], created = CriteriaVersion.objects.get_or_create(code=code, defaults={
+            "name": name, "legal_basis": legal_basis, "effective_from": effective_from, "is_active": False,
+            "content_digest": "",
+        })
+        summary.record("criteria versions", created=created, updated=False)
+    return versions
 
 
 def _product_classes_load(*, summary: LoadSummary) -> dict[str, Any]:
@@ -241,7 +260,8 @@ def certificate_codes() -> dict[tuple[str, int], str]:
 
 
 def _certificates_load(
-    *, product: Product, spec: data.ProductSpec, codes: dict[tuple[str, int], str], summary: LoadSummary,
+    *, product: Product, spec: data.ProductSpec, codes: dict[tuple[str, int], str],
+    versions: dict[str, CriteriaVersion], summary: LoadSummary,
 ) -> None:
     current = None
     for position, cert in enumerate(spec.certificates):
@@ -255,7 +275,7 @@ def _certificates_load(
                 "decision_number": rating_round.decision_number,
                 "decision_date": rating_round.decision_date,
                 "issuing_level": rating_round.issuing_level,
-                "criteria_version": rating_round.criteria_version,
+                "criteria_version_id": versions[rating_round.criteria_version].pk,
                 "score_total": Decimal(cert.score),
                 "issued_on": rating_round.decision_date,
                 "valid_until": months_after(rating_round.decision_date, data.CERTIFICATE_VALIDITY_MONTHS),
@@ -286,6 +306,7 @@ def _products_load(
 ) -> None:
     sets = {product_set.number: product_set for product_set in ProductSet.objects.select_related("category")}
     codes = certificate_codes()
+    versions = criteria_versions_load(summary=summary)
     for spec in data.PRODUCTS:
         producer = producers[spec.producer]
         product_set = sets[spec.set_number]
@@ -328,7 +349,7 @@ def _products_load(
             )
             summary.record("images", created=created, updated=updated)
 
-        _certificates_load(product=product, spec=spec, codes=codes, summary=summary)
+        _certificates_load(product=product, spec=spec, codes=codes, versions=versions, summary=summary)
 
 
 def demo_users_load(*, users: list[DemoUser], summary: LoadSummary) -> None:

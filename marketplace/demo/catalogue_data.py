@@ -84,6 +84,22 @@ ROUNDS: dict[str, RatingRound] = {
     "P2026B": RatingRound("4015/QĐ-UBND", datetime.date(2026, 10, 6), "province", "QD26-2026"),
 }
 
+# The older national decisions the rounds above were scored under: code → (name, legal basis, in force
+# from). Their sheets are not loaded: the loader keeps them as inactive versions, so certificates can
+# point at them and no new dossier is opened under them (as migration 0012 does for real registers).
+HISTORICAL_CRITERIA_VERSIONS: dict[str, tuple[str, str, datetime.date]] = {
+    "QD1048-2019": (
+        "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP theo Quyết định 1048/QĐ-TTg",
+        "Quyết định số 1048/QĐ-TTg ngày 21/8/2019 của Thủ tướng Chính phủ",
+        datetime.date(2019, 8, 21),
+    ),
+    "QD148-2023": (
+        "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP theo Quyết định 148/QĐ-TTg",
+        "Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ",
+        datetime.date(2023, 2, 24),
+    ),
+}
+
 REASON_LABEL = (
     "Chủ thể thay đổi bao bì, nhãn hàng hóa khác với hồ sơ đã được đánh giá và không khắc phục "
     "trong thời hạn theo yêu cầu của Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh."

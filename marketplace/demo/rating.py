@@ -48,7 +48,14 @@ from ocop_rating.dossiers.services import (
     dossier_submit,
     evidence_file_add,
 )
-from ocop_rating.models import CommuneOfficer, Criterion, Dossier, EvaluationRound, Option
+from ocop_rating.models import (
+    CommuneOfficer,
+    CriteriaVersion,
+    Criterion,
+    Dossier,
+    EvaluationRound,
+    Option,
+)
 from ocop_rating.results.services import result_finalise, result_record_decision, round_finalise
 
 # Demo-only credentials, printed by load_demo_data: never load the demo into production.
@@ -254,7 +261,8 @@ def _expiring_certificate_load(*, summary: LoadSummary) -> None:
         certificate_issue(
             product=product, stars=spec.stars, decision_number=spec.decision_number,
             decision_date=spec.decision_date, issuing_level=Certificate.IssuingLevel.PROVINCE,
-            criteria_version_code=spec.criteria_version, score_total=Decimal(spec.score),
+            criteria_version=CriteriaVersion.objects.get(code=spec.criteria_version),
+            score_total=Decimal(spec.score),
             issued_on=spec.decision_date, actor=None,
         )
     summary.record("rating certificates", created=not exists, updated=False)
@@ -369,7 +377,7 @@ def _sheet_fill(*, dossier: Dossier, member, plan: DossierPlan, work: SheetWork)
 
 
 def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: LoadSummary) -> None:
-    """Open the round, seat the council, assign the dossiers, score them and, if planned, decide and close."""
+    """Open the round, seat the council and secretary, assign the dossiers, score and, if planned, decide."""
     if EvaluationRound.objects.filter(province_code=data.THANH_HOA, name=plan.name).exists():
         summary.record("rating rounds", created=False, updated=False)
         return
@@ -379,6 +387,8 @@ def _round_load(*, plan: RoundPlan, cast: Cast, written: list[tuple], summary: L
     seats = [council_member_add(evaluation_round=round_, user=cast.chair, role="chair", actor=cast.secretariat)]
     seats += [council_member_add(evaluation_round=round_, user=member, role="member", actor=cast.secretariat)
               for member in cast.members]
+    # The secretariat's officer keeps the minutes as the council's secretary (no sheet to score).
+    council_member_add(evaluation_round=round_, user=cast.secretariat, role="secretary", actor=cast.secretariat)
     prepared = []
     for dossier_plan, sheets in plan.dossiers:
         dossier = _dossier_prepare(plan=dossier_plan, cast=cast, written=written, summary=summary)

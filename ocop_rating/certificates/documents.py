@@ -136,7 +136,7 @@ def certificate_pdf_render(
         (_("Quyết định công nhận"), _("Số %(number)s ngày %(date)s")
          % {"number": certificate.decision_number, "date": _date(certificate.decision_date)}),
         (_("Cấp công nhận"), str(certificate.get_issuing_level_display()).capitalize()),
-        (_("Bộ tiêu chí"), certificate.criteria_version),
+        (_("Bộ tiêu chí"), certificate.criteria_version.code),
         (_("Ngày cấp"), _date(certificate.issued_on)),
         (_("Có giá trị đến"), _date(certificate.valid_until)),
         (_("Mã số chứng nhận"), certificate.code),

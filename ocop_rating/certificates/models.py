@@ -36,7 +36,12 @@ class Certificate(models.Model):
     decision_number = models.CharField(_("số quyết định"), max_length=64)
     decision_date = models.DateField(_("ngày quyết định"))
     issuing_level = models.CharField(_("cấp công nhận"), max_length=16, choices=IssuingLevel.choices)
-    criteria_version = models.CharField(_("phiên bản bộ tiêu chí"), max_length=32, default="QD26-2026")
+    # Certificates issued before the portal under older decisions point at a sheetless, inactive version
+    # named after that decision (migration 0012, the demo loader): the code alone is kept, not the sheets.
+    criteria_version = models.ForeignKey(
+        "ocop_rating.CriteriaVersion", verbose_name=_("phiên bản bộ tiêu chí"), on_delete=models.PROTECT,
+        related_name="certificates",
+    )
     score_total = models.DecimalField(_("tổng điểm"), max_digits=5, decimal_places=2, null=True, blank=True)
     issued_on = models.DateField(_("ngày cấp"))
     valid_until = models.DateField(_("có giá trị đến"))

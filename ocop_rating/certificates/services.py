@@ -1,8 +1,10 @@
 """Certificates of OCOP rating results: issue, revoke, expire, extend, remind.
 
-Every status change goes through ``_certificate_transition``, which checks ``ALLOWED_TRANSITIONS``,
-locks the row, saves and writes an ``CertificateEvent`` in the same transaction. The shop's
-badge reads only ``product.certificate`` while it is valid (catalog.models / selectors).
+Every status change goes through ``_certificate_transition`` (``workflow.transitions.transition`` with
+``CERTIFICATE_MACHINE``), which locks the row, checks ``ALLOWED_TRANSITIONS``, saves and writes one
+``CertificateEvent`` (``certificates/events.py``) in the same transaction. Whether a product shows its star
+today is decided here and only here: ``product_certificate_set`` and ``_badge_refresh`` write the product's
+badge columns, which the shop, the channel feed and search read (``Product.stars_shown_on``).
 """
 
 from __future__ import annotations
@@ -20,14 +22,23 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from catalog.models import Product
 from marketplace.core.divisions import ward_province_code
-from ocop_rating.certificates.models import Certificate, CertificateEvent
+from ocop_rating.certificates.events import (
+    certificate_extended_event,
+    certificate_extension_ended_event,
+    certificate_issued_event,
+    certificate_moved_event,
+    certificate_reminded_event,
+)
+from ocop_rating.certificates.models import Certificate
 from ocop_rating.errors import RatingError
-from ocop_rating.models import CertificateSequence
+from ocop_rating.models import CertificateSequence, CriteriaVersion
 from ocop_rating.roles import DECISION_SIGNER, SECRETARIAT, user_has_role
-from ocop_rating.workflow.events import PermissionRefused, refusals_audited
+from ocop_rating.workflow.events import PermissionRefused, TransitionRefused, refusals_audited
+from ocop_rating.workflow.transitions import StateMachine, transition
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +68,7 @@ class CertificateError(RatingError):
     """A certificate operation was refused; nothing was written."""
 
 
-class CertificateTransitionError(CertificateError):
+class CertificateTransitionError(CertificateError, TransitionRefused):
     """The certificate's current status does not allow the requested change."""
 
 
@@ -129,35 +140,30 @@ def _badge_refresh(certificate: Certificate) -> None:
     Product.objects.filter(certificate=certificate).update(badge_stars=stars, badge_until=until)
 
 
-def _event_write(*, certificate, actor, from_status: str, to_status: str, note: str) -> CertificateEvent:
-    return CertificateEvent.objects.create(
-        certificate=certificate, actor=actor, from_status=from_status, to_status=to_status, note=note,
+def _transition_refused(certificate: Certificate, to_status: str) -> CertificateTransitionError:
+    return CertificateTransitionError(
+        _("Chứng nhận %(code)s đang ở trạng thái “%(from)s”, không thể chuyển sang “%(to)s”.")
+        % {"code": certificate.code, "from": Status(certificate.status).label, "to": Status(to_status).label}
     )
 
 
-def _transition_check(*, certificate: Certificate, to_status: str) -> None:
-    if to_status not in ALLOWED_TRANSITIONS[certificate.status]:
-        raise CertificateTransitionError(
-            _("Chứng nhận %(code)s đang ở trạng thái “%(from)s”, không thể chuyển sang “%(to)s”.")
-            % {"code": certificate.code, "from": Status(certificate.status).label, "to": Status(to_status).label}
-        )
+CERTIFICATE_MACHINE = StateMachine(label=gettext_lazy("chứng nhận"), allowed=ALLOWED_TRANSITIONS,
+                                   refusal=_transition_refused)
 
 
 def _certificate_transition(
     *, certificate: Certificate, to_status: str, actor: AbstractBaseUser | None, note: str,
     **fields,
 ) -> Certificate:
-    """Move a certificate to ``to_status`` if the table allows it; lock, save, write the event."""
+    """Move a certificate to ``to_status`` (locked, checked against CERTIFICATE_MACHINE, one event);
+    the product's badge follows in the same transaction."""
     with transaction.atomic():
-        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        from_status = locked.status
-        _transition_check(certificate=locked, to_status=to_status)
-        locked.status = to_status
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=["status", *fields, "updated_at"])
+        locked = transition(
+            certificate, machine=CERTIFICATE_MACHINE, to_status=to_status,
+            event=lambda row, from_status: certificate_moved_event(row, from_status, actor=actor, note=note),
+            **fields,
+        )
         _badge_refresh(locked)
-        _event_write(certificate=locked, actor=actor, from_status=from_status, to_status=to_status, note=note)
     certificate.refresh_from_db()
     return locked
 
@@ -197,7 +203,7 @@ def certificate_issue(
     decision_number: str,
     decision_date: datetime.date,
     issuing_level: str,
-    criteria_version_code: str,
+    criteria_version: CriteriaVersion,
     score_total: Decimal | None,
     issued_on: datetime.date,
     actor: AbstractBaseUser | None,
@@ -217,7 +223,7 @@ def certificate_issue(
             return _certificate_issue_once(
                 product=product, stars=stars, decision_number=decision_number.strip(),
                 decision_date=decision_date, issuing_level=issuing_level,
-                criteria_version_code=criteria_version_code, score_total=score_total,
+                criteria_version=criteria_version, score_total=score_total,
                 issued_on=issued_on, actor=actor,
             )
         except _CodeTaken:
@@ -230,7 +236,7 @@ class _CodeTaken(Exception):
 
 
 def _certificate_issue_once(
-    *, product, stars, decision_number, decision_date, issuing_level, criteria_version_code,
+    *, product, stars, decision_number, decision_date, issuing_level, criteria_version,
     score_total, issued_on, actor,
 ) -> Certificate:
     with transaction.atomic():
@@ -250,17 +256,14 @@ def _certificate_issue_once(
                 certificate = Certificate.objects.create(
                     product=locked_product, stars=stars, code=code, decision_number=decision_number,
                     decision_date=decision_date, issuing_level=issuing_level,
-                    criteria_version=criteria_version_code, score_total=score_total, issued_on=issued_on,
+                    criteria_version=criteria_version, score_total=score_total, issued_on=issued_on,
                     valid_until=certificate_valid_until(issued_on=issued_on), status=Status.ACTIVE,
                 )
         except IntegrityError:
             if Certificate.objects.filter(code=code).exists():
                 raise _CodeTaken from None
             raise
-        _event_write(
-            certificate=certificate, actor=actor, from_status="", to_status=Status.ACTIVE,
-            note=_("Cấp theo quyết định %(number)s.") % {"number": decision_number},
-        )
+        certificate_issued_event(certificate=certificate, actor=actor, decision_number=decision_number)
         product_certificate_set(product=locked_product, certificate=certificate)
     product.certificate = certificate
     return certificate
@@ -283,7 +286,7 @@ def certificate_revoke(
     if actor is not None and not user_has_role(actor, SECRETARIAT, DECISION_SIGNER):
         raise PermissionRefused(_("Chỉ cơ quan tham mưu OCOP cấp tỉnh hoặc người ký quyết định được thu hồi "
                                   "giấy chứng nhận."))
-    _transition_check(certificate=certificate, to_status=Status.REVOKED)
+    CERTIFICATE_MACHINE.check(certificate, Status.REVOKED)
     reason = (reason or "").strip()
     decision_number = (decision_number or "").strip()
     if not reason:
@@ -355,10 +358,7 @@ def certificate_extend_for_late_reevaluation(
         locked.extended_until = until
         locked.save(update_fields=["extended_until", "updated_at"])
         _badge_refresh(locked)
-        _event_write(
-            certificate=locked, actor=actor, from_status=locked.status, to_status=locked.status,
-            note=_("Gia hạn hiệu lực đến %(date)s trong khi chờ đánh giá lại.") % {"date": _date(until)},
-        )
+        certificate_extended_event(certificate=locked, actor=actor, until_text=_date(until))
     certificate.refresh_from_db()
     return locked
 
@@ -399,7 +399,7 @@ def certificate_reevaluation_refused(
         locked.extended_until = None
         locked.save(update_fields=["extended_until", "updated_at"])
         _badge_refresh(locked)
-        _event_write(certificate=locked, actor=actor, from_status=locked.status, to_status=locked.status, note=note)
+        certificate_extension_ended_event(certificate=locked, actor=actor)
     return locked
 
 
@@ -458,17 +458,12 @@ def certificates_remind_reevaluation(*, today: datetime.date) -> int:
             if recipients:
                 # Sent inside the transaction: a failed send rolls back and the next run retries.
                 _reminder_send(certificate=certificate, recipients=recipients)
-                note = _("Đã gửi nhắc đánh giá lại tới: %(emails)s") % {"emails": ", ".join(recipients)}
             else:
                 logger.warning("OCOP certificate %s: no producer e-mail for the re-evaluation reminder",
                                certificate.code)
-                note = _("Nhắc đánh giá lại: chủ thể không có địa chỉ e-mail.")
             certificate.reminder_sent_on = today
             certificate.save(update_fields=["reminder_sent_on", "updated_at"])
-            _event_write(
-                certificate=certificate, actor=None, from_status=certificate.status,
-                to_status=certificate.status, note=note,
-            )
+            certificate_reminded_event(certificate=certificate, recipients=recipients, day=today)
             count += 1
     return count
 

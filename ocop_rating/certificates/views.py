@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ocop_rating import roles
 from ocop_rating.certificates.forms import CertificateRevokeForm, CertificateSearchForm
 from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.selectors import certificate_or_none
 from ocop_rating.certificates.services import certificate_revoke as certificate_revoke_service
 from ocop_rating.certificates.services import certificate_status_text
 from ocop_rating.dashboard.selectors import (
@@ -60,9 +62,9 @@ def certificate_list(request):
 def certificate_revoke(request, certificate_id: int):
     """Record a revocation decision: reason, decision number and date; the shop's badge goes at once."""
     roles.secretariat_or_404(request.user)
-    certificate = get_object_or_404(
-        Certificate.objects.select_related("product", "product__producer"), pk=certificate_id,
-    )
+    certificate = certificate_or_none(certificate_id=certificate_id)
+    if certificate is None:
+        raise Http404
     today = timezone.localdate()
     form = CertificateRevokeForm(request.POST or None, certificate=certificate, today=today,
                                  initial={"revoked_on": today})

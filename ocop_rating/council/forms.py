@@ -68,8 +68,10 @@ class RoundCreateForm(forms.Form):
 
 def seatable_users(*, evaluation_round: EvaluationRound, role: str):
     """Active users who may take ``role`` on the round's council and are not seated yet."""
-    wanted = (roles.COUNCIL_CHAIR,) if role == CouncilMember.Role.CHAIR else (roles.COUNCIL_MEMBER,
-                                                                              roles.COUNCIL_CHAIR)
+    wanted = {
+        CouncilMember.Role.CHAIR: (roles.COUNCIL_CHAIR,),
+        CouncilMember.Role.SECRETARY: (roles.SECRETARIAT,),
+    }.get(role, (roles.COUNCIL_MEMBER, roles.COUNCIL_CHAIR))
     return (
         get_user_model().objects.filter(is_active=True, groups__name__in=wanted)
         .exclude(pk__in=evaluation_round.council.values("user_id")).distinct().order_by("first_name", "last_name", "username")
@@ -77,7 +79,7 @@ def seatable_users(*, evaluation_round: EvaluationRound, role: str):
 
 
 class CouncilSeatForm(forms.Form):
-    """Seat one person as chair or member; ``role`` travels as a hidden field (one form per role on the page)."""
+    """Seat one person as chair, member or secretary; ``role`` travels as a hidden field (one form per role)."""
 
     role = forms.ChoiceField(choices=CouncilMember.Role.choices, widget=forms.HiddenInput)
     user = UserChoiceField(
@@ -93,6 +95,8 @@ class CouncilSeatForm(forms.Form):
         self.fields["user"].queryset = seatable_users(evaluation_round=evaluation_round, role=role)
         if role == CouncilMember.Role.CHAIR:
             self.fields["user"].label = _("Chủ tịch hội đồng")
+        elif role == CouncilMember.Role.SECRETARY:
+            self.fields["user"].label = _("Thư ký hội đồng (cán bộ cơ quan tham mưu OCOP, không chấm điểm)")
         else:
             self.fields["user"].label = _("Thành viên hội đồng")
 
@@ -122,7 +126,9 @@ class DossierAssignForm(forms.Form):
         kwargs.setdefault("prefix", "assign")
         super().__init__(*args, **kwargs)
         self.fields["dossier"].queryset = assignable_dossiers(evaluation_round=evaluation_round)
-        self.fields["members"].queryset = evaluation_round.council.select_related("user")
+        self.fields["members"].queryset = evaluation_round.council.filter(
+            role__in=CouncilMember.SCORING_ROLES,
+        ).select_related("user")
 
 
 class ReopenForm(forms.Form):

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ocop_rating.results.scoring import PerCriterion
+
 
 def _policy_constraints(prefix: str) -> list:
     return [
@@ -15,16 +17,32 @@ def _policy_constraints(prefix: str) -> list:
             name=f"{prefix}_quorum_fraction",
         ),
         models.CheckConstraint(condition=Q(max_spread__gte=0), name=f"{prefix}_max_spread_not_negative"),
+        models.CheckConstraint(
+            condition=Q(per_criterion__in=PerCriterion.values), name=f"{prefix}_per_criterion_known",
+        ),
     ]
 
 
+def _per_criterion_field(**kwargs) -> models.CharField:
+    return models.CharField(
+        _("mức sao tối thiểu theo từng tiêu chí"), max_length=8, choices=PerCriterion.choices,
+        default=PerCriterion.MEAN, **kwargs,
+    )
+
+
 class ProvincePolicy(models.Model):
-    """A province's council rules (quorum, maximum spread); copied onto each new round."""
+    """A province's council rules (quorum, maximum spread, per-criterion rule); copied onto each new round."""
 
     province_code = models.PositiveIntegerField(_("tỉnh/thành phố"), unique=True)
     quorum_numerator = models.PositiveSmallIntegerField(_("tỉ lệ tối thiểu (tử số)"), default=3)
     quorum_denominator = models.PositiveSmallIntegerField(_("tỉ lệ tối thiểu (mẫu số)"), default=4)
     max_spread = models.DecimalField(_("chênh lệch tối đa (điểm)"), max_digits=5, decimal_places=2, default=10)
+    per_criterion = _per_criterion_field(help_text=_(
+        "Điểm trung bình (như bảng tổng hợp của hội đồng): mức sao tối thiểu của một phương án chỉ đạt khi "
+        "điểm trung bình của các thành viên ở tiêu chí đó bằng hoặc cao hơn điểm của phương án. Trung vị: "
+        "lấy phương án ở giữa các lựa chọn của thành viên (số thành viên chẵn thì lấy phương án thấp hơn). "
+        "Chỉ áp dụng cho các đợt đánh giá mở sau khi thay đổi."
+    ))
 
     class Meta:
         verbose_name = _("quy chế hội đồng cấp tỉnh")
@@ -50,6 +68,7 @@ class EvaluationRound(models.Model):
     quorum_numerator = models.PositiveSmallIntegerField(_("tỉ lệ tối thiểu (tử số)"), default=3)
     quorum_denominator = models.PositiveSmallIntegerField(_("tỉ lệ tối thiểu (mẫu số)"), default=4)
     max_spread = models.DecimalField(_("chênh lệch tối đa (điểm)"), max_digits=5, decimal_places=2, default=10)
+    per_criterion = _per_criterion_field()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người lập"), null=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -67,9 +86,14 @@ class EvaluationRound(models.Model):
 
 
 class CouncilMember(models.Model):
+    """A seat on a round's council: the chair and members score; the secretary keeps the minutes, never scores."""
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chủ tịch hội đồng")
         MEMBER = "member", _("Thành viên")
+        SECRETARY = "secretary", _("Thư ký hội đồng")
+
+    SCORING_ROLES = (Role.CHAIR, Role.MEMBER)
 
     round = models.ForeignKey(
         EvaluationRound, verbose_name=_("đợt đánh giá"), on_delete=models.CASCADE, related_name="council",
@@ -78,7 +102,7 @@ class CouncilMember(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.PROTECT,
         related_name="ocop_council_seats",
     )
-    role = models.CharField(_("vai trò"), max_length=8, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:
         ordering = ["round", "role", "pk"]
@@ -87,6 +111,9 @@ class CouncilMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "user"], name="ocop_councilmember_unique"),
             models.UniqueConstraint(fields=["round"], condition=Q(role="chair"), name="ocop_council_one_chair"),
+            models.UniqueConstraint(
+                fields=["round"], condition=Q(role="secretary"), name="ocop_council_one_secretary",
+            ),
         ]
 
     def __str__(self):

@@ -19,6 +19,39 @@ REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENT
 SUBMITTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 
 
+def _chair_seats(user) -> QuerySet[CouncilMember]:
+    """The chair's seats of an active, signed-in ``user`` who holds the council-chair role group."""
+    return CouncilMember.objects.filter(
+        user=user, role=CouncilMember.Role.CHAIR, user__groups__name=roles.COUNCIL_CHAIR,
+    )
+
+
+def _may_chair(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def user_chairs_round(*, user, round_id: int | None) -> bool:
+    """Return True when ``user`` chairs round ``round_id``: the chair's seat and the council-chair role (one query).
+
+    This is the one place "is this user the round's chair?" is written. Anonymous and inactive users and
+    a missing round get False without a query; a chair's seat without the role group (the role was taken
+    away) is not chairing.
+    """
+    if not round_id or not _may_chair(user):
+        return False
+    return _chair_seats(user).filter(round_id=round_id).exists()
+
+
+def rounds_chaired_by(*, user) -> QuerySet[EvaluationRound]:
+    """Return the rounds ``user`` chairs, under the rule of user_chairs_round (none for anonymous users).
+
+    A subquery on the seats, not a join, so counts annotated on the rounds (their council) stay whole.
+    """
+    if not _may_chair(user):
+        return EvaluationRound.objects.none()
+    return EvaluationRound.objects.filter(pk__in=_chair_seats(user).values("round_id"))
+
+
 def scorecards_visible_to(
     *, user, dossier: Dossier | None = None, evaluation_round: EvaluationRound | None = None,
 ) -> QuerySet[Scorecard]:
@@ -53,8 +86,7 @@ def scorecards_visible_to(
     if held & {roles.SECRETARIAT, roles.DECISION_SIGNER}:
         visible |= revealed
     elif roles.COUNCIL_CHAIR in held:
-        chaired = CouncilMember.objects.filter(user=user, role=CouncilMember.Role.CHAIR).values("round_id")
-        visible |= revealed & Q(assignment__dossier__round_id__in=chaired)
+        visible |= revealed & Q(assignment__dossier__round__in=rounds_chaired_by(user=user))
     return cards.filter(visible)
 
 
@@ -94,7 +126,7 @@ def dossiers_visible_to(*, user) -> QuerySet[Dossier]:
         visible |= Q(status__in=DECIDED_DOSSIER_STATUSES)
     if held & {roles.COUNCIL_MEMBER, roles.COUNCIL_CHAIR}:
         visible |= Q(pk__in=Assignment.objects.filter(member__user=user).values("dossier_id"))
-        visible |= Q(round__council__user=user, round__council__role=CouncilMember.Role.CHAIR)
+        visible |= Q(round__in=rounds_chaired_by(user=user))
     return Dossier.objects.filter(visible).distinct()
 
 

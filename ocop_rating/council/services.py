@@ -13,8 +13,19 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop_rating import roles
+from ocop_rating.council.events import (
+    conflict_declared_event,
+    council_member_added_event,
+    dossier_assigned_event,
+    round_moved_event,
+    round_opened_event,
+    scorecard_entries_saved_event,
+    scorecard_moved_event,
+)
+from ocop_rating.criteria.forms import LeafChoice
 from ocop_rating.criteria.selectors import sheet_spec_get
 from ocop_rating.dossiers.services import dossier_sheet, dossier_transition, leaf_choice_check
 from ocop_rating.models import (
@@ -34,21 +45,20 @@ from ocop_rating.workflow.events import (
     PermissionRefused,
     TransitionRefused,
     WorkflowError,
-    audit_event_write,
     refusals_audited,
-    transition_check,
 )
+from ocop_rating.workflow.transitions import StateMachine, transition
 
-ROUND_TRANSITIONS: dict[str, tuple[str, ...]] = {
+ROUND_MACHINE = StateMachine(label=gettext_lazy("đợt đánh giá"), allowed={
     EvaluationRound.Status.OPEN: (EvaluationRound.Status.SCORING,),
     EvaluationRound.Status.SCORING: (EvaluationRound.Status.FINALISED,),
-}
+})
 
-SCORECARD_TRANSITIONS: dict[str, tuple[str, ...]] = {
+SCORECARD_MACHINE = StateMachine(label=gettext_lazy("phiếu chấm"), allowed={
     Scorecard.Status.DRAFT: (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED),
     Scorecard.Status.SUBMITTED: (Scorecard.Status.REOPENED, Scorecard.Status.LOCKED),
     Scorecard.Status.REOPENED: (Scorecard.Status.SUBMITTED,),
-}
+})
 
 
 def _require_role(actor, *wanted: str, message: str) -> None:
@@ -57,38 +67,25 @@ def _require_role(actor, *wanted: str, message: str) -> None:
 
 
 def round_transition(*, evaluation_round: EvaluationRound, to_status: str, actor, note: str = "") -> EvaluationRound:
-    """Move a round to ``to_status`` (locked, checked against ROUND_TRANSITIONS, audited)."""
-    locked = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
-    transition_check(table=ROUND_TRANSITIONS, from_status=locked.status, to_status=to_status,
-                     label=_("đợt đánh giá"))
-    from_status, locked.status = locked.status, to_status
-    locked.save(update_fields=["status"])
-    audit_event_write(action="round_transition", actor=actor, target=f"round:{locked.pk}", evaluation_round=locked,
-                      from_status=from_status, to_status=to_status, note=note)
-    return locked
+    """Move a round to ``to_status`` (locked, checked against ROUND_MACHINE, one audit event)."""
+    return transition(
+        evaluation_round, machine=ROUND_MACHINE, to_status=to_status,
+        event=lambda locked, from_status: round_moved_event(locked, from_status, actor=actor, note=note),
+    )
 
 
 def scorecard_transition(*, scorecard: Scorecard, to_status: str, actor, note: str = "", **changes) -> Scorecard:
-    """Move a scorecard to ``to_status`` (locked, checked against SCORECARD_TRANSITIONS, audited)."""
-    locked = Scorecard.objects.select_for_update().select_related("assignment").get(pk=scorecard.pk)
-    transition_check(table=SCORECARD_TRANSITIONS, from_status=locked.status, to_status=to_status,
-                     label=_("phiếu chấm"))
-    from_status = locked.status
-    for name, value in changes.items():
-        setattr(locked, name, value)
-    locked.status = to_status
-    locked.save()
-    audit_event_write(
-        action="scorecard_transition", actor=actor, target=f"scorecard:{locked.pk}",
-        dossier=locked.assignment.dossier, evaluation_round=locked.assignment.round,
-        from_status=from_status, to_status=to_status, note=note,
+    """Move a scorecard to ``to_status`` (locked, checked against SCORECARD_MACHINE, one audit event)."""
+    return transition(
+        scorecard, machine=SCORECARD_MACHINE, to_status=to_status, select_related=("assignment",),
+        event=lambda locked, from_status: scorecard_moved_event(locked, from_status, actor=actor, note=note),
+        **changes,
     )
-    return locked
 
 
 @refusals_audited("round_open")
 def round_open(*, province_code: int, name: str, opens_on: datetime.date, actor) -> EvaluationRound:
-    """Open a provincial evaluation round; its quorum and spread are copied from the province's policy."""
+    """Open a provincial evaluation round; its quorum, spread and per-criterion rule are copied from the province's policy."""
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được mở đợt đánh giá."))
     name = (name or "").strip()
     if not name:
@@ -99,16 +96,19 @@ def round_open(*, province_code: int, name: str, opens_on: datetime.date, actor)
     round_ = EvaluationRound.objects.create(
         province_code=province_code, name=name, opens_on=opens_on, created_by=actor,
         quorum_numerator=policy.quorum_numerator, quorum_denominator=policy.quorum_denominator,
-        max_spread=policy.max_spread,
+        max_spread=policy.max_spread, per_criterion=policy.per_criterion,
     )
-    audit_event_write(action="round_open", actor=actor, target=f"round:{round_.pk}", evaluation_round=round_,
-                      to_status=round_.status, note=name)
+    round_opened_event(evaluation_round=round_, actor=actor)
     return round_
 
 
 @refusals_audited("council_member_add")
 def council_member_add(*, evaluation_round: EvaluationRound, user, role: str, actor) -> CouncilMember:
-    """Seat ``user`` on the round's council as chair (one per round) or member, while the round is open."""
+    """Seat ``user`` on the round's council as chair or secretary (one each per round) or member, while open.
+
+    The secretary (thư ký hội đồng) is an officer of the provincial OCOP secretariat who keeps the
+    minutes: never assigned a dossier, so never counted in a dossier's council size or quorum.
+    """
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được lập hội đồng."))
     locked = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
     if locked.status != EvaluationRound.Status.OPEN:
@@ -120,20 +120,27 @@ def council_member_add(*, evaluation_round: EvaluationRound, user, role: str, ac
             raise WorkflowError(_("Người này chưa được cấp vai trò chủ tịch hội đồng."))
         if locked.council.filter(role=CouncilMember.Role.CHAIR).exists():
             raise WorkflowError(_("Hội đồng đã có chủ tịch."))
+    elif role == CouncilMember.Role.SECRETARY:
+        if not roles.user_has_role(user, roles.SECRETARIAT):
+            raise WorkflowError(_("Thư ký hội đồng phải là cán bộ của cơ quan tham mưu OCOP cấp tỉnh."))
+        if locked.council.filter(role=CouncilMember.Role.SECRETARY).exists():
+            raise WorkflowError(_("Hội đồng đã có thư ký; mỗi đợt đánh giá chỉ có một thư ký hội đồng."))
     elif not roles.user_has_role(user, roles.COUNCIL_MEMBER, roles.COUNCIL_CHAIR):
         raise WorkflowError(_("Người này chưa được cấp vai trò thành viên hội đồng."))
     if locked.council.filter(user=user).exists():
         raise WorkflowError(_("Người này đã có trong hội đồng."))
     seat = CouncilMember.objects.create(round=locked, user=user, role=role)
-    audit_event_write(action="council_member_add", actor=actor, target=f"councilmember:{seat.pk}", evaluation_round=locked,
-                      note=f"{user.get_username()} ({role})")
+    council_member_added_event(seat=seat, actor=actor)
     return seat
 
 
 @refusals_audited("dossier_assign")
 def dossier_assign(*, evaluation_round: EvaluationRound, dossier: Dossier, actor,
                    members: list[CouncilMember] | None = None) -> list[Assignment]:
-    """Put a forwarded dossier of the round's province into the round, assigned to ``members`` (all by default)."""
+    """Put a forwarded dossier of the round's province into the round, assigned to ``members``.
+
+    By default every seat that scores (chair and members); the secretary cannot be assigned.
+    """
     _require_role(actor, roles.SECRETARIAT, message=_("Chỉ cơ quan tham mưu OCOP cấp tỉnh được phân công chấm."))
     locked_round = EvaluationRound.objects.select_for_update().get(pk=evaluation_round.pk)
     if locked_round.status == EvaluationRound.Status.FINALISED:
@@ -141,18 +148,20 @@ def dossier_assign(*, evaluation_round: EvaluationRound, dossier: Dossier, actor
     if dossier.province_code != locked_round.province_code:
         raise WorkflowError(_("Hồ sơ không thuộc tỉnh của đợt đánh giá này."))
     council = list(locked_round.council.all())
-    chosen = council if members is None else list(members)
+    scorers = [seat for seat in council if seat.role in CouncilMember.SCORING_ROLES]
+    chosen = scorers if members is None else list(members)
     if not chosen:
         raise WorkflowError(_("Hãy chọn ít nhất một thành viên hội đồng để chấm hồ sơ."))
     council_ids = {seat.pk for seat in council}
     if any(seat.pk not in council_ids for seat in chosen):
         raise WorkflowError(_("Chỉ phân công được thành viên của hội đồng đợt này."))
+    scorer_ids = {seat.pk for seat in scorers}
+    if any(seat.pk not in scorer_ids for seat in chosen):
+        raise WorkflowError(_("Thư ký hội đồng không chấm điểm nên không được phân công chấm hồ sơ."))
     moved = dossier_transition(dossier=dossier, to_status=Dossier.Status.IN_ROUND, actor=actor,
                                note=locked_round.name, round=locked_round)
     assignments = [Assignment.objects.create(round=locked_round, dossier=moved, member=seat) for seat in chosen]
-    audit_event_write(action="dossier_assign", actor=actor, target=f"dossier:{moved.pk}", dossier=moved,
-                      evaluation_round=locked_round,
-                      note=", ".join(seat.user.get_username() for seat in chosen))
+    dossier_assigned_event(dossier=moved, evaluation_round=locked_round, seats=chosen, actor=actor)
     return assignments
 
 
@@ -200,9 +209,7 @@ def conflict_declare(*, dossier: Dossier, has_conflict: bool, actor, note: str =
     )
     if has_conflict and scorecard is not None:
         scorecard.delete()
-    audit_event_write(action="conflict_declare", actor=actor, target=f"dossier:{dossier.pk}", dossier=dossier,
-                      evaluation_round=assignment.round, note=(_("có xung đột: %(note)s") % {"note": note.strip()})
-                      if has_conflict else _("không có xung đột"))
+    conflict_declared_event(assignment=assignment, has_conflict=has_conflict, note=note.strip(), actor=actor)
     return declaration
 
 
@@ -232,13 +239,33 @@ def scorecard_save_entry(*, dossier: Dossier, criterion: Criterion, actor, optio
 
     A knock-out flag (only on leaves with a knock-out note) may come without points: evaluation stops there.
     """
+    choice = LeafChoice(criterion=criterion, option=option, points=points, knockout=knockout)
+    return _score_entries_save(dossier=dossier, choices=[choice], actor=actor)[0]
+
+
+@refusals_audited("scorecard_save_entry")
+def scorecard_sheet_save(*, dossier: Dossier, choices: list[LeafChoice], actor) -> list[ScoreEntry]:
+    """Record the acting member's choices on several leaves at once: all or, on any refusal, none; one event."""
+    return _score_entries_save(dossier=dossier, choices=choices, actor=actor)
+
+
+def _score_entries_save(*, dossier: Dossier, choices: list[LeafChoice], actor) -> list[ScoreEntry]:
     assignment = _scoring_assignment(dossier=dossier, actor=actor)
     scorecard, _created = Scorecard.objects.get_or_create(assignment=assignment)
-    scorecard = Scorecard.objects.select_for_update().get(pk=scorecard.pk)
+    scorecard = Scorecard.objects.select_for_update().select_related("assignment").get(pk=scorecard.pk)
     _editable_scorecard(scorecard)
+    if not choices:
+        return []
+    sheet = dossier_sheet(assignment.dossier)
+    entries = [_score_entry_write(scorecard=scorecard, sheet=sheet, choice=choice) for choice in choices]
+    scorecard_entries_saved_event(scorecard=scorecard, criteria=[c.criterion.code for c in choices], actor=actor)
+    return entries
+
+
+def _score_entry_write(*, scorecard: Scorecard, sheet, choice: LeafChoice) -> ScoreEntry:
+    criterion, option, points, knockout = choice.criterion, choice.option, choice.points, choice.knockout
     if knockout and not criterion.knockout_note:
         raise WorkflowError(_("Tiêu chí %(code)s không có điều kiện loại sản phẩm.") % {"code": criterion.code})
-    sheet = dossier_sheet(assignment.dossier)
     if knockout and option is None and points is None:
         if criterion.sheet_id != sheet.pk:
             raise WorkflowError(

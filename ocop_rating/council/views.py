@@ -22,7 +22,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -49,7 +48,6 @@ from ocop_rating.council.services import (
     dossier_assign,
     round_open,
     scorecard_reopen,
-    scorecard_save_entry,
     scorecard_submit,
 )
 from ocop_rating.criteria.forms import (
@@ -76,7 +74,6 @@ from ocop_rating.models import (
 from ocop_rating.results import services as result_services
 from ocop_rating.results.scoring import TWO_PLACES
 from ocop_rating.results.selectors import AWAITING_DECISION
-from ocop_rating.workflow.events import audit_event_write
 
 
 def forbidden(request, *, reason: str):
@@ -86,7 +83,7 @@ def forbidden(request, *, reason: str):
 def _with_counts(rounds):
     return rounds.annotate(
         dossier_count=Count("dossiers", distinct=True),
-        council_size=Count("council", distinct=True),
+        council_size=Count("council", filter=Q(council__role__in=CouncilMember.SCORING_ROLES), distinct=True),
         awaiting_count=Count("dossiers", filter=Q(dossiers__status=Dossier.Status.IN_ROUND), distinct=True),
     )
 
@@ -221,13 +218,17 @@ def round_detail(request, round_id: int):
     """The round's status, policy, council, assignment forms and the blind progress table."""
     round_, is_secretariat, is_chair = round_or_404(request, round_id)
     seats = list(round_.council.select_related("user"))
+    # The secretary keeps the minutes and never scores: no column in the progress table.
+    scorers = [seat for seat in seats if seat.role in CouncilMember.SCORING_ROLES]
     is_open = round_.status == EvaluationRound.Status.OPEN
     is_scoring = round_.status == EvaluationRound.Status.SCORING
     has_chair = any(seat.role == CouncilMember.Role.CHAIR for seat in seats)
+    has_secretary = any(seat.role == CouncilMember.Role.SECRETARY for seat in seats)
     context = {
         "round": round_,
         "seats": [{"seat": seat, "name": user_label(seat.user)} for seat in seats],
-        "rows": _progress_rows(round_, seats, viewer=request.user),
+        "scorer_seats": [{"seat": seat, "name": user_label(seat.user)} for seat in scorers],
+        "rows": _progress_rows(round_, scorers, viewer=request.user),
         "is_secretariat": is_secretariat,
         "is_chair": is_chair,
         "is_open": is_open,
@@ -238,6 +239,8 @@ def round_detail(request, round_id: int):
         if is_secretariat and is_open and not has_chair else None,
         "member_form": CouncilSeatForm(evaluation_round=round_, role=CouncilMember.Role.MEMBER)
         if is_secretariat and is_open else None,
+        "secretary_form": CouncilSeatForm(evaluation_round=round_, role=CouncilMember.Role.SECRETARY)
+        if is_secretariat and is_open and not has_secretary else None,
         "assign_form": DossierAssignForm(evaluation_round=round_) if is_secretariat and (is_open or is_scoring) else None,
         "reopen_form": ReopenForm() if is_chair and is_scoring else None,
     }
@@ -259,7 +262,7 @@ def form_errors_show(request, form) -> None:
 @login_required
 @require_POST
 def round_council_add(request, round_id: int):
-    """Seat a chair or a member (the secretariat, while the round is open)."""
+    """Seat a chair, a member or the secretary (the secretariat, while the round is open)."""
     round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
     role = request.POST.get("role", "")
     if role not in CouncilMember.Role.values:
@@ -392,16 +395,11 @@ def _save_sheet(request, *, assignment: Assignment, leaves: list[Criterion]) -> 
         return errors
     saved = {entry.criterion_id: entry for entry in ScoreEntry.objects.filter(scorecard__assignment=assignment)}
     changed = [c for c in choices if not c.empty and _differs(c, saved.get(c.criterion.pk))]
+    if not changed:
+        return []
     try:
-        with transaction.atomic():
-            for choice in changed:
-                scorecard_save_entry(dossier=assignment.dossier, criterion=choice.criterion, option=choice.option,
-                                     points=choice.points, knockout=choice.knockout, actor=request.user)
+        council_services.scorecard_sheet_save(dossier=assignment.dossier, choices=changed, actor=request.user)
     except RatingError as exc:
-        # The service's own record of the refusal was rolled back with the batch: write it again.
-        audit_event_write(action="scorecard_save_entry", actor=request.user, target=f"dossier:{assignment.dossier_id}",
-                          dossier=assignment.dossier, evaluation_round=assignment.round, refused=True,
-                          note=_("từ chối: %(reason)s") % {"reason": exc.message})
         return [exc.message]
     return []
 

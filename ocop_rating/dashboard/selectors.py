@@ -22,7 +22,8 @@ from ocop_rating.certificates.services import (
     REEVALUATION_WINDOW_CLOSES_DAYS,
     REEVALUATION_WINDOW_OPENS_DAYS,
 )
-from ocop_rating.models import Dossier
+from ocop_rating.council.selectors import assignments_for_member
+from ocop_rating.models import Assignment, Dossier
 
 CERTIFIED_STARS = (3, 4, 5)
 EXPIRY_HORIZON_DAYS = 180
@@ -258,6 +259,13 @@ def certificates_search(
     return certificates.order_by("-issued_on", "-pk")
 
 
+def assignments_to_score(*, user) -> list[Assignment]:
+    """Return the dossiers ``user`` is assigned to score, with their product, set and sheet (the portal home)."""
+    return list(assignments_for_member(user=user).select_related(
+        "dossier__product", "dossier__product_set", "scorecard",
+    ))
+
+
 def dashboard_summary(*, today: datetime.date) -> DashboardSummary:
     """The three numbers the portal's home shows the secretariat (two queries)."""
     waiting = Dossier.objects.filter(status=Dossier.Status.SUBMITTED).aggregate(
@@ -272,6 +280,6 @@ def dashboard_summary(*, today: datetime.date) -> DashboardSummary:
 __all__ = [
     "CERTIFIED_STARS", "EXPIRY_HORIZON_DAYS", "CertificateFilter", "CommuneWait", "DashboardSummary",
     "ExpiringCertificate", "ReevaluationWindow", "StarBreakdown", "StarRow", "StatusCount",
-    "certificate_status_filter", "certificates_expiring", "certificates_search", "certified_star_counts",
-    "dashboard_summary", "dossier_status_counts", "dossiers_waiting_at_commune", "dossiers_waiting_for_province",
+    "assignments_to_score", "certificate_status_filter", "certificates_expiring", "certificates_search",
+    "certified_star_counts", "dashboard_summary", "dossier_status_counts", "dossiers_waiting_at_commune", "dossiers_waiting_for_province",
 ]

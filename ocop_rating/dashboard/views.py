@@ -22,12 +22,10 @@ from django.views.decorators.http import require_GET
 from marketplace.core.spreadsheets import SpreadsheetSafeCSVWriter
 from ocop_rating import roles
 from ocop_rating.council import views as council_views
-from ocop_rating.council.selectors import (
-    assignments_for_member,
-)
 from ocop_rating.dashboard.selectors import (
     CERTIFIED_STARS,
     StarRow,
+    assignments_to_score,
     certificates_expiring,
     certified_star_counts,
     dashboard_summary,
@@ -52,8 +50,6 @@ def home_context(request) -> dict:
     if not roles.user_has_role(request.user, roles.SECRETARIAT):
         return {}
     return {"summary": dashboard_summary(today=timezone.localdate())}
-
-
 
 
 @dataclass(frozen=True)
@@ -173,12 +169,6 @@ def dashboard_expiring_csv(request):
     return response
 
 
-
-
-
-
-
-
 @login_required
 def portal(request):
     """The user's roles and, for council members, the dossiers they have to score."""
@@ -187,10 +177,8 @@ def portal(request):
         return render(request, "ocop_rating/portal/no_role.html", status=403)
     rows = []
     if held & set(roles.SCORING_ROLES):
-        for assignment in assignments_for_member(user=request.user).select_related(
-            "dossier__product", "dossier__product_set", "scorecard",
-        ):
-            rows.append({"assignment": assignment, "scorecard": getattr(assignment, "scorecard", None)})
+        rows = [{"assignment": assignment, "scorecard": getattr(assignment, "scorecard", None)}
+                for assignment in assignments_to_score(user=request.user)]
     context = {
         "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in held],
         "rows": rows,

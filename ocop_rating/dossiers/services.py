@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
@@ -26,6 +27,14 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 from marketplace.core.images import ImageRefused, image_reencoded
 from marketplace.core.working_days import working_days_add
 from ocop_rating.certificates.services import certificate_reevaluation_filed
+from ocop_rating.dossiers.events import (
+    dossier_created_event,
+    dossier_moved_event,
+    dossier_registration_edited_event,
+    dossier_self_assessment_edited_event,
+    evidence_file_added_event,
+    evidence_file_removed_event,
+)
 from ocop_rating.models import (
     MAX_EVIDENCE_BYTES,
     CommuneAssessment,
@@ -38,18 +47,13 @@ from ocop_rating.models import (
     Sheet,
 )
 from ocop_rating.roles import user_is_commune_officer_of, user_is_producer_staff
-from ocop_rating.workflow.events import (
-    PermissionRefused,
-    WorkflowError,
-    dossier_event_write,
-    refusals_audited,
-    transition_check,
-)
+from ocop_rating.workflow.events import PermissionRefused, WorkflowError, refusals_audited
+from ocop_rating.workflow.transitions import StateMachine, transition
 
 COMMUNE_WORKING_DAYS = 15
 TOURISM_SET_NUMBER = 26  # a service: no product samples are sent
 
-DOSSIER_TRANSITIONS: dict[str, tuple[str, ...]] = {
+DOSSIER_MACHINE = StateMachine(label=gettext_lazy("hồ sơ"), allowed={
     Dossier.Status.DRAFT: (Dossier.Status.SUBMITTED,),
     Dossier.Status.SUBMITTED: (Dossier.Status.FORWARDED, Dossier.Status.RETURNED),
     Dossier.Status.RETURNED: (Dossier.Status.SUBMITTED,),
@@ -57,7 +61,7 @@ DOSSIER_TRANSITIONS: dict[str, tuple[str, ...]] = {
     Dossier.Status.IN_ROUND: (Dossier.Status.FINALISED,),
     Dossier.Status.FINALISED: (Dossier.Status.RECOGNISED, Dossier.Status.PROPOSED_CENTRAL, Dossier.Status.NOT_RECOGNISED),
     Dossier.Status.PROPOSED_CENTRAL: (Dossier.Status.RECOGNISED, Dossier.Status.NOT_RECOGNISED),
-}
+})
 
 REGISTRATION_FIELDS = (
     "legal_representative_name",
@@ -75,6 +79,21 @@ REQUIRED_REGISTRATION_FIELDS = (
     "contact_phone",
     "product_name",
 )
+
+
+def dossier_registration_missing(*, dossier: Dossier) -> list[str]:
+    """Return the names of the Mẫu 01 fields ``dossier`` still lacks to be submitted, in form order.
+
+    The number of samples is required unless the product is a tourism service (set 26), which sends none.
+    Reads ``dossier.product_set`` (select it with the dossier).
+    """
+    missing = [
+        str(Dossier._meta.get_field(name).verbose_name)
+        for name in REQUIRED_REGISTRATION_FIELDS if not getattr(dossier, name)
+    ]
+    if dossier.sample_count < 1 and dossier.product_set.number != TOURISM_SET_NUMBER:
+        missing.append(str(Dossier._meta.get_field("sample_count").verbose_name))
+    return missing
 
 
 def criteria_version_current(*, on: datetime.date | None = None) -> CriteriaVersion:
@@ -95,16 +114,12 @@ def dossier_sheet(dossier: Dossier) -> Sheet:
 
 
 def dossier_transition(*, dossier: Dossier, to_status: str, actor, note: str = "", **changes) -> Dossier:
-    """Move a dossier to ``to_status`` (locked, checked against DOSSIER_TRANSITIONS, with an event row)."""
-    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    transition_check(table=DOSSIER_TRANSITIONS, from_status=locked.status, to_status=to_status, label=_("hồ sơ"))
-    from_status = locked.status
-    for name, value in changes.items():
-        setattr(locked, name, value)
-    locked.status = to_status
-    locked.save()
-    dossier_event_write(dossier=locked, actor=actor, from_status=from_status, to_status=to_status, note=note)
-    return locked
+    """Move a dossier to ``to_status`` (locked, checked against DOSSIER_MACHINE, one timeline event)."""
+    return transition(
+        dossier, machine=DOSSIER_MACHINE, to_status=to_status,
+        event=lambda locked, from_status: dossier_moved_event(locked, from_status, actor=actor, note=note),
+        **changes,
+    )
 
 
 def _locked_editable(dossier: Dossier, actor) -> Dossier:
@@ -150,8 +165,7 @@ def dossier_create(*, product, kind: str, actor, product_set=None, registration:
         product=product, producer=producer, kind=kind, product_set=product_set, criteria_version=version,
         province_code=producer.province_code, ward_code=producer.ward_code, created_by=actor, **fields,
     )
-    dossier_event_write(dossier=dossier, actor=actor, from_status="", to_status=dossier.status,
-                        note=_("tạo hồ sơ"))
+    dossier_created_event(dossier=dossier, actor=actor)
     return dossier
 
 
@@ -174,9 +188,14 @@ def _registration_clean(registration: dict) -> dict:
 def dossier_registration_set(*, dossier: Dossier, registration: dict, actor) -> Dossier:
     """Update the Mẫu 01 registration fields of a draft or returned dossier."""
     locked = _locked_editable(dossier, actor)
-    for name, value in _registration_clean(registration).items():
-        setattr(locked, name, value)
-    locked.save()
+    cleaned = _registration_clean(registration)
+    changed = [name for name, value in cleaned.items() if getattr(locked, name) != value]
+    if not changed:
+        return locked
+    for name in changed:
+        setattr(locked, name, cleaned[name])
+    locked.save(update_fields=changed)
+    dossier_registration_edited_event(dossier=locked, actor=actor, fields=changed)
     return locked
 
 
@@ -226,17 +245,48 @@ def _points_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+@dataclass(frozen=True)
+class AssessmentChoice:
+    """The producer's own score on one leaf: an option, or points (0 or the maximum) on a binary leaf."""
+
+    criterion: Criterion
+    option: Option | None = None
+    points: Decimal | None = None
+    evidence_note: str = ""
+
+
+def _self_assessment_write(*, dossier: Dossier, sheet: Sheet, choice: AssessmentChoice) -> SelfAssessment:
+    option, checked = leaf_choice_check(sheet=sheet, criterion=choice.criterion, option=choice.option,
+                                        points=choice.points)
+    row, _created = SelfAssessment.objects.update_or_create(
+        dossier=dossier, criterion=choice.criterion,
+        defaults={"option": option, "points": checked, "evidence_note": choice.evidence_note.strip()},
+    )
+    return row
+
+
 @refusals_audited("dossier_self_assessment_set")
 def dossier_self_assessment_set(*, dossier: Dossier, criterion: Criterion, actor, option: Option | None = None,
                                 points: Decimal | None = None, evidence_note: str = "") -> SelfAssessment:
     """Record the producer's own score on one leaf (an option, or 0/max for a binary leaf)."""
+    choice = AssessmentChoice(criterion=criterion, option=option, points=points, evidence_note=evidence_note)
+    return _self_assessment_save(dossier=dossier, choices=[choice], actor=actor)[0]
+
+
+@refusals_audited("dossier_self_assessment_set")
+def dossier_self_assessment_save(*, dossier: Dossier, choices: list[AssessmentChoice], actor) -> list[SelfAssessment]:
+    """Record several leaves of the self-assessment at once: all of them or, on any refusal, none; one event."""
+    return _self_assessment_save(dossier=dossier, choices=choices, actor=actor)
+
+
+def _self_assessment_save(*, dossier: Dossier, choices: list[AssessmentChoice], actor) -> list[SelfAssessment]:
     locked = _locked_editable(dossier, actor)
-    option, checked = leaf_choice_check(sheet=dossier_sheet(locked), criterion=criterion, option=option, points=points)
-    row, _created = SelfAssessment.objects.update_or_create(
-        dossier=locked, criterion=criterion,
-        defaults={"option": option, "points": checked, "evidence_note": evidence_note.strip()},
-    )
-    return row
+    if not choices:
+        return []
+    sheet = dossier_sheet(locked)
+    rows = [_self_assessment_write(dossier=locked, sheet=sheet, choice=choice) for choice in choices]
+    dossier_self_assessment_edited_event(dossier=locked, actor=actor, criteria=[c.criterion.code for c in choices])
+    return rows
 
 
 EVIDENCE_TYPES = {"PDF": ("application/pdf", "pdf"), "JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
@@ -372,6 +422,7 @@ def evidence_file_add(*, dossier: Dossier, kind: str, uploaded_file, actor) -> E
     )
     evidence.file.save(f"{uuid.uuid4().hex}.{checked.extension}", ContentFile(checked.content), save=False)
     evidence.save()
+    evidence_file_added_event(evidence=evidence, actor=actor)
     return evidence
 
 
@@ -379,12 +430,7 @@ def evidence_file_add(*, dossier: Dossier, kind: str, uploaded_file, actor) -> E
 def dossier_submit(*, dossier: Dossier, actor) -> Dossier:
     """Submit a complete dossier to the commune; the commune's 15-working-day deadline starts."""
     locked = _locked_editable(dossier, actor)
-    missing = [
-        str(Dossier._meta.get_field(name).verbose_name)
-        for name in REQUIRED_REGISTRATION_FIELDS if not getattr(locked, name)
-    ]
-    if locked.sample_count < 1 and locked.product_set.number != TOURISM_SET_NUMBER:
-        missing.append(str(Dossier._meta.get_field("sample_count").verbose_name))
+    missing = dossier_registration_missing(dossier=locked)
     if missing:
         raise WorkflowError(_("Phiếu đăng ký còn thiếu: %(fields)s.") % {"fields": ", ".join(missing)})
     sheet = dossier_sheet(locked)
@@ -480,6 +526,7 @@ def evidence_file_remove(*, dossier: Dossier, evidence: EvidenceFile, actor) -> 
     if evidence.dossier_id != locked.pk:
         raise WorkflowError(_("Tệp minh chứng không thuộc hồ sơ này."))
     storage, name = evidence.file.storage, evidence.file.name
+    evidence_file_removed_event(evidence=evidence, dossier=locked, actor=actor)
     EvidenceFile.objects.filter(pk=evidence.pk).delete()
     # After commit only: a rolled-back deletion must still find its file.
     transaction.on_commit(lambda: storage.delete(name) if name else None)

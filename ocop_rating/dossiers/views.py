@@ -12,8 +12,9 @@ Who gets what (anonymous users are always sent to the login page):
 * An editing page of a dossier that can no longer be edited (already submitted) still opens,
   read-only, with the reason; a POST to it reaches the service, whose refusal is shown.
 
-Views only parse input and call the services in dossiers.py; a RatingError's message is shown as a
-django message and nothing is written (every refusal is audited by the service).
+Views only parse input, read through dossiers/selectors.py (which answers None where the view answers
+404) and write through dossiers/services.py; a RatingError's message is shown as a django message and
+nothing is written (every refusal is audited by the service).
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -35,11 +35,6 @@ from django.views.decorators.http import require_http_methods
 from marketplace.core.divisions import ward_name
 from marketplace.core.working_days import working_days_between
 from ocop_rating import roles
-from ocop_rating.council.selectors import (
-    REVEALED_RESULT_STATUSES,
-    dossiers_pending_for_commune,
-    dossiers_visible_to,
-)
 from ocop_rating.criteria.forms import BINARY_NO, BINARY_YES, LeafChoice, sheet_choices_parse
 from ocop_rating.dossiers import services
 from ocop_rating.dossiers.forms import (
@@ -49,32 +44,35 @@ from ocop_rating.dossiers.forms import (
     EvidenceUploadForm,
     RegistrationForm,
 )
+from ocop_rating.dossiers.selectors import (
+    commune_queue_dossiers,
+    commune_waiting_summary,
+    dossier_events_handled_by,
+    dossier_evidence_file_or_none,
+    dossier_evidence_files,
+    dossier_for_commune_check_or_none,
+    dossier_of_producer_staff_or_none,
+    dossier_summary_data,
+    dossier_visible_to_or_none,
+    dossiers_of_producer_staff,
+    dossiers_open_of_producer_staff,
+    self_assessments_by_criterion,
+    sheet_leaves,
+    sheet_parts,
+)
 from ocop_rating.dossiers.services import (
-    REQUIRED_REGISTRATION_FIELDS,
-    TOURISM_SET_NUMBER,
+    AssessmentChoice,
     dossier_commune_forward,
     dossier_commune_return,
+    dossier_registration_missing,
     dossier_registration_set,
-    dossier_self_assessment_set,
     dossier_sheet,
     evidence_file_add,
     evidence_file_remove,
 )
 from ocop_rating.errors import RatingError
-from ocop_rating.models import (
-    CommuneAssessment,
-    CouncilMember,
-    Criterion,
-    Dossier,
-    DossierEvent,
-    EvidenceFile,
-    Part,
-    Result,
-    SelfAssessment,
-    Sheet,
-)
-from ocop_rating.results.scoring import TWO_PLACES
-from ocop_rating.workflow.events import audit_event_write
+from ocop_rating.models import Criterion, Dossier, Part, SelfAssessment
+from ocop_rating.results.scoring import TWO_PLACES, part_totals
 
 NEXT_STEPS = {
     Dossier.Status.DRAFT: gettext_lazy("Điền phiếu đăng ký, tự chấm điểm, tải minh chứng rồi nộp hồ sơ."),
@@ -87,7 +85,6 @@ NEXT_STEPS = {
     Dossier.Status.RECOGNISED: gettext_lazy("Sản phẩm đã được công nhận: xem giấy chứng nhận."),
     Dossier.Status.NOT_RECOGNISED: gettext_lazy("Sản phẩm không được công nhận lần này."),
 }
-HANDLED_STATUSES = (Dossier.Status.FORWARDED, Dossier.Status.RETURNED)
 RECENTLY_HANDLED = 20
 
 
@@ -104,99 +101,49 @@ def _list_page_refusal(request, role: str):
     raise Http404
 
 
+def _found_or_404(found):
+    if found is None:
+        raise Http404
+    return found
+
+
 def _visible_dossier_or_404(request, dossier_id: int) -> Dossier:
-    return get_object_or_404(
-        dossiers_visible_to(user=request.user).select_related("product", "producer", "product_set__group",
-                                                             "criteria_version"),
-        pk=dossier_id,
-    )
+    return _found_or_404(dossier_visible_to_or_none(user=request.user, dossier_id=dossier_id))
 
 
 def _own_dossier_or_404(request, dossier_id: int) -> Dossier:
     """A dossier of a producer the user works for (whatever its status); 404 for anyone else."""
-    if not roles.user_has_role(request.user, roles.PRODUCER):
-        raise Http404
-    return get_object_or_404(
-        Dossier.objects.select_related("product", "producer", "product_set__group", "criteria_version").distinct(),
-        pk=dossier_id, producer__partner__users=request.user,
-    )
+    return _found_or_404(dossier_of_producer_staff_or_none(user=request.user, dossier_id=dossier_id))
 
 
 def _commune_dossier_or_404(request, dossier_id: int) -> Dossier:
-    dossier = _visible_dossier_or_404(request, dossier_id)
-    if not roles.user_is_commune_officer_of(request.user, dossier.ward_code):
-        raise Http404
-    return dossier
-
-
-def _refused(request, exc: RatingError, *, action: str, dossier: Dossier) -> None:
-    """Show a refusal raised inside a batch; the service's audit row went with the rollback, so write it again."""
-    audit_event_write(action=action, actor=request.user, target=f"dossier:{dossier.pk}", dossier=dossier,
-                      refused=True, note=_("từ chối: %(reason)s") % {"reason": exc.message})
-    messages.error(request, exc.message)
+    return _found_or_404(dossier_for_commune_check_or_none(user=request.user, dossier_id=dossier_id))
 
 
 # --- what a dossier still lacks, its sheet and its summary ---------------------------------------------
 
 
-def _leaves(sheet: Sheet) -> list[Criterion]:
-    return list(
-        Criterion.objects.filter(sheet=sheet, is_leaf=True).select_related("parent")
-        .prefetch_related("options").order_by("position")
-    )
-
-
-def _missing_registration(dossier: Dossier) -> list[str]:
-    missing = [str(Dossier._meta.get_field(name).verbose_name)
-               for name in REQUIRED_REGISTRATION_FIELDS if not getattr(dossier, name)]
-    if dossier.sample_count < 1 and dossier.product_set.number != TOURISM_SET_NUMBER:
-        missing.append(str(Dossier._meta.get_field("sample_count").verbose_name))
-    return missing
-
-
-def _part_totals(sheet: Sheet, assessments: dict[int, SelfAssessment], leaves: list[Criterion]) -> list[dict]:
-    part_of = {leaf.pk: leaf.part for leaf in leaves}
-    totals = {code: Decimal(0) for code in Part.Code.values}
-    for criterion_id, row in assessments.items():
-        if criterion_id in part_of:
-            totals[part_of[criterion_id]] += row.points
+def _part_rows(parts: list[Part], assessments: dict[int, SelfAssessment], leaves: list[Criterion]) -> list[dict]:
+    """One row per part: the producer's total on it (results.scoring.part_totals), leaves scored and leaves."""
+    totals = part_totals({leaf.code: assessments[leaf.pk].points for leaf in leaves if leaf.pk in assessments},
+                         leaves)
     return [
-        {"part": part, "total": totals[part.code].quantize(TWO_PLACES),
+        {"part": part, "total": totals.get(part.code, Decimal(0)).quantize(TWO_PLACES),
          "scored": sum(1 for leaf in leaves if leaf.part == part.code and leaf.pk in assessments),
          "leaves": sum(1 for leaf in leaves if leaf.part == part.code)}
-        for part in Part.objects.filter(sheet=sheet).order_by("code")
+        for part in parts
     ]
-
-
-def _result_for(request, dossier: Dossier) -> Result | None:
-    """The council's result if this user may see it: once decided, everyone who sees the dossier;
-    once finalised, the secretariat, the decision signer and the round's chair."""
-    result = Result.objects.filter(dossier=dossier).select_related("certificate").first()
-    if result is None or result.status not in REVEALED_RESULT_STATUSES:
-        return None
-    if result.status == Result.Status.DECIDED:
-        return result
-    if roles.user_has_role(request.user, roles.SECRETARIAT, roles.DECISION_SIGNER):
-        return result
-    if CouncilMember.objects.filter(round_id=result.round_id, user=request.user,
-                                    role=CouncilMember.Role.CHAIR).exists():
-        return result
-    return None
 
 
 def _summary_context(request, dossier: Dossier) -> dict:
     """Everything the read-only summary (dossier/_summary.html) shows."""
-    sheet = dossier_sheet(dossier)
-    leaves = _leaves(sheet)
-    assessments = {
-        row.criterion_id: row for row in SelfAssessment.objects.filter(dossier=dossier).select_related("option")
-    }
-    parts = _part_totals(sheet, assessments, leaves)
-    evidence = list(EvidenceFile.objects.filter(dossier=dossier).order_by("uploaded_at", "pk"))
+    data = dossier_summary_data(dossier=dossier, viewer=request.user)
+    leaves, assessments = data.leaves, data.assessments
+    parts = _part_rows(data.parts, assessments, leaves)
     labels = dict(Dossier.Status.choices)
     return {
         "dossier": dossier,
-        "sheet": sheet,
+        "sheet": data.sheet,
         "ward": ward_name(dossier.ward_code),
         "registration": [
             (Dossier._meta.get_field(name).verbose_name,
@@ -211,15 +158,13 @@ def _summary_context(request, dossier: Dossier) -> dict:
         "assessment_rows": [{"leaf": leaf, "row": assessments.get(leaf.pk)} for leaf in leaves],
         "unscored": [leaf.code for leaf in leaves if leaf.pk not in assessments],
         "leaf_count": len(leaves),
-        "evidence": evidence,
-        "commune_assessments": list(
-            CommuneAssessment.objects.filter(dossier=dossier).select_related("officer").order_by("-created_at")
-        ),
+        "evidence": data.evidence,
+        "commune_assessments": data.commune_assessments,
         "events": [
             {"event": event, "from": labels.get(event.from_status, ""), "to": labels.get(event.to_status, "")}
-            for event in DossierEvent.objects.filter(dossier=dossier).select_related("actor").order_by("at", "pk")
+            for event in data.events
         ],
-        "result": _result_for(request, dossier),
+        "result": data.result,
         "next_step": NEXT_STEPS.get(dossier.status, ""),
     }
 
@@ -234,10 +179,7 @@ def dossier_list(request):
     refusal = _list_page_refusal(request, roles.PRODUCER)
     if refusal is not None:
         return refusal
-    dossiers = list(
-        Dossier.objects.filter(producer__partner__users=request.user)
-        .select_related("product", "product_set").order_by("-created_at", "-pk").distinct()
-    )
+    dossiers = dossiers_of_producer_staff(user=request.user)
     rows = [{"dossier": d, "next_step": NEXT_STEPS.get(d.status, ""),
              "editable": d.status in Dossier.EDITABLE_STATUSES} for d in dossiers]
     return render(request, "ocop_rating/portal/dossier/list.html", {"rows": rows})
@@ -278,7 +220,7 @@ def dossier_detail(request, dossier_id: int):
     context.update({
         "is_owner": is_owner,
         "editable": editable,
-        "missing_registration": _missing_registration(dossier) if editable else [],
+        "missing_registration": dossier_registration_missing(dossier=dossier) if editable else [],
         "is_officer": roles.user_is_commune_officer_of(request.user, dossier.ward_code),
     })
     if editable:
@@ -335,7 +277,7 @@ def _self_assessment_save(request, *, dossier: Dossier, leaves: list[Criterion])
         messages.error(request, error)
     if errors:
         return False
-    saved = {row.criterion_id: row for row in SelfAssessment.objects.filter(dossier=dossier)}
+    saved = self_assessments_by_criterion(dossier=dossier)
     changed = []
     for choice in choices:
         note = (request.POST.get(f"note-{choice.criterion.pk}") or "").strip()
@@ -355,12 +297,12 @@ def _self_assessment_save(request, *, dossier: Dossier, leaves: list[Criterion])
         messages.info(request, _("Không có thay đổi nào để lưu."))
         return True
     try:
-        with transaction.atomic():
-            for choice, note in changed:
-                dossier_self_assessment_set(dossier=dossier, criterion=choice.criterion, option=choice.option,
-                                            points=choice.points, evidence_note=note, actor=request.user)
+        services.dossier_self_assessment_save(dossier=dossier, actor=request.user, choices=[
+            AssessmentChoice(criterion=choice.criterion, option=choice.option, points=choice.points, evidence_note=note)
+            for choice, note in changed
+        ])
     except RatingError as exc:
-        _refused(request, exc, action="dossier_self_assessment_set", dossier=dossier)
+        messages.error(request, exc.message)
         return False
     messages.success(request, _("Đã lưu phần tự đánh giá."))
     return True
@@ -394,7 +336,7 @@ def dossier_self_assessment(request, dossier_id: int):
     """Mẫu 02 part III: the producer scores their own product on the council's sheet, with evidence notes."""
     dossier = _own_dossier_or_404(request, dossier_id)
     sheet = dossier_sheet(dossier)
-    leaves = _leaves(sheet)
+    leaves = sheet_leaves(sheet=sheet)
     posted = None
     if request.method == "POST":
         if _self_assessment_save(request, dossier=dossier, leaves=leaves):
@@ -402,10 +344,10 @@ def dossier_self_assessment(request, dossier_id: int):
                 return redirect("ocop_rating:dossier_detail", dossier_id=dossier.pk)
             return redirect("ocop_rating:dossier_self_assessment", dossier_id=dossier.pk)
         posted = request.POST
-    saved = {row.criterion_id: row for row in SelfAssessment.objects.filter(dossier=dossier)}
+    saved = self_assessments_by_criterion(dossier=dossier)
     rows = _self_assessment_rows(leaves, saved, posted)
     parts = []
-    for group in _part_totals(sheet, saved, leaves):
+    for group in _part_rows(sheet_parts(sheet=sheet), saved, leaves):
         parts.append({**group, "rows": [row for row in rows if row["leaf"].part == group["part"].code]})
     context = {
         "dossier": dossier,
@@ -439,7 +381,7 @@ def dossier_evidence(request, dossier_id: int):
     context = {
         "dossier": dossier,
         "form": form,
-        "evidence": EvidenceFile.objects.filter(dossier=dossier).order_by("uploaded_at", "pk"),
+        "evidence": dossier_evidence_files(dossier=dossier),
         "locked": _locked_notice(dossier),
     }
     return render(request, "ocop_rating/portal/dossier/evidence.html", context)
@@ -449,7 +391,7 @@ def dossier_evidence(request, dossier_id: int):
 @require_http_methods(["POST"])
 def dossier_evidence_remove(request, dossier_id: int, file_id: int):
     dossier = _own_dossier_or_404(request, dossier_id)
-    evidence = get_object_or_404(EvidenceFile, pk=file_id, dossier=dossier)
+    evidence = _found_or_404(dossier_evidence_file_or_none(dossier=dossier, file_id=file_id))
     try:
         evidence_file_remove(dossier=dossier, evidence=evidence, actor=request.user)
     except RatingError as exc:
@@ -464,7 +406,7 @@ def dossier_evidence_remove(request, dossier_id: int, file_id: int):
 def dossier_evidence_download(request, dossier_id: int, file_id: int):
     """Stream an evidence file to someone who may see the dossier, always as a download."""
     dossier = _visible_dossier_or_404(request, dossier_id)
-    evidence = get_object_or_404(EvidenceFile, pk=file_id, dossier=dossier)
+    evidence = _found_or_404(dossier_evidence_file_or_none(dossier=dossier, file_id=file_id))
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
@@ -503,17 +445,11 @@ def commune_queue(request):
         return refusal
     today = timezone.localdate()
     rows = []
-    for dossier in dossiers_pending_for_commune(user=request.user).select_related("product", "producer",
-                                                                                 "product_set"):
+    for dossier in commune_queue_dossiers(user=request.user):
         left = working_days_between(today, dossier.commune_deadline)
         rows.append({"dossier": dossier, "ward": ward_name(dossier.ward_code), "days_left": left,
                      "overdue": dossier.commune_deadline < today})
-    handled = list(
-        # Only communes the officer still covers: the others' dossiers are no longer theirs to open.
-        DossierEvent.objects.filter(actor=request.user, to_status__in=HANDLED_STATUSES,
-                                    dossier__ward_code__in=request.user.ocop_communes.values("ward_code"))
-        .select_related("dossier__product").order_by("-at", "-pk")[:RECENTLY_HANDLED]
-    )
+    handled = dossier_events_handled_by(user=request.user, limit=RECENTLY_HANDLED)
     return render(request, "ocop_rating/portal/commune/queue.html",
                   {"rows": rows, "handled": handled, "today": today})
 
@@ -570,21 +506,18 @@ def home_context(request) -> dict:
     held = roles.user_roles(request.user)
     context: dict = {}
     if roles.PRODUCER in held:
-        open_dossiers = (
-            Dossier.objects.filter(producer__partner__users=request.user).exclude(status__in=Dossier.CLOSED_STATUSES)
-            .select_related("product").order_by("-created_at", "-pk").distinct()
-        )
+        open_dossiers = dossiers_open_of_producer_staff(user=request.user)
         context["producer"] = {
             "rows": [{"dossier": d, "next_step": NEXT_STEPS.get(d.status, "")} for d in open_dossiers],
             "create_url": reverse("ocop_rating:dossier_create"),
             "list_url": reverse("ocop_rating:dossier_list"),
         }
     if roles.COMMUNE_OFFICER in held:
-        pending = dossiers_pending_for_commune(user=request.user)
-        first = pending.first()
+        waiting = commune_waiting_summary(user=request.user)
+        first = waiting.nearest
         today = timezone.localdate()
         context["commune"] = {
-            "waiting": pending.count(),
+            "waiting": waiting.count,
             "nearest_deadline": first.commune_deadline if first else None,
             "overdue": bool(first and first.commune_deadline < today),
             "days_left": working_days_between(today, first.commune_deadline) if first else None,

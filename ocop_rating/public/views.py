@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from ocop_rating.certificates.documents import certificate_pdf_render, certificate_qr_png
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import certificate_status_text
+from ocop_rating.public.selectors import certificate_by_code_or_none
 
 CODE_MAX_LENGTH = Certificate._meta.get_field("code").max_length
 # Codes are `T-X-STT-year` (38-14797-003-2024); imported ones may carry letters. ASCII only: `\d`
@@ -39,9 +40,7 @@ def _certificate_find(raw_code: str) -> Certificate | None:
     code = certificate_code_clean(raw_code)
     if code is None:
         return None
-    return (
-        Certificate.objects.select_related("product", "product__producer").filter(code=code).first()
-    )
+    return certificate_by_code_or_none(code=code)
 
 
 def _certificate_get(raw_code: str) -> Certificate:

@@ -43,6 +43,7 @@ from ocop_rating.models import (
     Result,
     Scorecard,
 )
+from ocop_rating.results.scoring import PerCriterion
 
 COUNTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 SCORE_FORMAT = "0.00"
@@ -83,8 +84,10 @@ class RoundMinutes:
     province: str
     opens_on: datetime.date
     finalised_on: datetime.date | None
-    members: list[MinutesMember]
+    members: list[MinutesMember]  # the seats that score (chair, members): one column each
     dossiers: list[MinutesDossier]
+    secretary: MinutesMember | None = None  # keeps the minutes and signs them; never scores
+    per_criterion: str = PerCriterion.MEAN  # the round's rule for the minimum-star markers (copied at opening)
 
     @property
     def chair(self) -> MinutesMember | None:
@@ -119,11 +122,13 @@ def round_minutes_data(*, evaluation_round: EvaluationRound, viewer) -> RoundMin
     council = list(
         CouncilMember.objects.filter(round=evaluation_round).select_related("user").order_by("role", "pk")
     )
-    members = [
+    seats = [
         MinutesMember(member_id=seat.pk, name=_user_name(seat.user), role=seat.role,
                       role_label=str(seat.get_role_display()))
         for seat in council
     ]
+    members = [seat for seat in seats if seat.role in CouncilMember.SCORING_ROLES]
+    secretary = next((seat for seat in seats if seat.role == CouncilMember.Role.SECRETARY), None)
     dossiers = (
         Dossier.objects.filter(round=evaluation_round)
         .select_related("product", "producer", "product_set", "result")
@@ -168,6 +173,7 @@ def round_minutes_data(*, evaluation_round: EvaluationRound, viewer) -> RoundMin
     return RoundMinutes(
         round_id=evaluation_round.pk, round_name=evaluation_round.name, province=province_name(evaluation_round.province_code),
         opens_on=evaluation_round.opens_on, finalised_on=finalised_on, members=members, dossiers=rows,
+        secretary=secretary, per_criterion=evaluation_round.per_criterion,
     )
 
 
@@ -196,6 +202,14 @@ def _decision_text(row: MinutesDossier) -> str:
         parts.append(_("Trung ương: số %(number)s ngày %(date)s") % {
             "number": row.central_decision_number, "date": _date(row.central_decision_date)})
     return "; ".join(parts) or str(row.result_status_label)
+
+
+def _no_secretary() -> str:
+    return _("Hội đồng không có thư ký (chưa cử thư ký hội đồng cho đợt này).")
+
+
+def _per_criterion_text(minutes: RoundMinutes) -> str:
+    return _("Mức sao tối thiểu theo từng tiêu chí: %(rule)s.") % {"rule": PerCriterion(minutes.per_criterion).label}
 
 
 def _title() -> str:
@@ -239,7 +253,12 @@ def round_minutes_pdf(*, evaluation_round: EvaluationRound, viewer) -> bytes:
     ]
     for member in minutes.members:
         story.append(pdf_paragraph(f"– {member.name} ({member.role_label})", normal))
-    story += [Spacer(1, 4 * mm), pdf_paragraph(_("Kết quả đánh giá, phân hạng:"), bold), Spacer(1, 2 * mm)]
+    secretary = minutes.secretary
+    story.append(pdf_paragraph(
+        f"– {secretary.name} ({secretary.role_label})" if secretary else f"– {_no_secretary()}", normal,
+    ))
+    story += [Spacer(1, 4 * mm), pdf_paragraph(_("Kết quả đánh giá, phân hạng:"), bold),
+              pdf_paragraph(_per_criterion_text(minutes), normal), Spacer(1, 2 * mm)]
 
     before, after = _headers(minutes)
     header = [pdf_paragraph(text, centred_bold) for text in [*before, *after, _("Quyết định")]]
@@ -280,7 +299,8 @@ def round_minutes_pdf(*, evaluation_round: EvaluationRound, viewer) -> bytes:
             [pdf_paragraph(_("THƯ KÝ HỘI ĐỒNG"), centred_bold), pdf_paragraph(_("CHỦ TỊCH HỘI ĐỒNG"), centred_bold)],
             [pdf_paragraph(_("(Ký, ghi rõ họ tên)"), centred), pdf_paragraph(_("(Ký, ghi rõ họ tên)"), centred)],
             ["", ""],
-            [pdf_paragraph("", centred), pdf_paragraph(chair.name if chair else "", centred_bold)],
+            [pdf_paragraph(secretary.name, centred_bold) if secretary else pdf_paragraph(_no_secretary(), centred),
+             pdf_paragraph(chair.name if chair else "", centred_bold)],
         ],
         colWidths=[page_width / 2, page_width / 2], rowHeights=[None, None, 22 * mm, None],
     )
@@ -316,6 +336,8 @@ def round_minutes_xlsx(*, evaluation_round: EvaluationRound, viewer) -> bytes:
                 cell.number_format = SCORE_FORMAT
             elif isinstance(cell.value, datetime.date):
                 cell.number_format = DATE_FORMAT
+    sheet.append([])
+    sheet.append(spreadsheet_row([_per_criterion_text(minutes)]))
     widths = [6, 36, 30, *[14] * len(minutes.members), 14, 10, 20, 20, 16]
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -325,8 +347,11 @@ def round_minutes_xlsx(*, evaluation_round: EvaluationRound, viewer) -> bytes:
     people.append(spreadsheet_row([_("STT"), _("Họ và tên"), _("Vai trò")]))
     for cell in people[1]:
         cell.font = bold
-    for index, member in enumerate(minutes.members, start=1):
+    seated = [*minutes.members, *([minutes.secretary] if minutes.secretary else [])]
+    for index, member in enumerate(seated, start=1):
         people.append(spreadsheet_row([index, member.name, member.role_label]))
+    if minutes.secretary is None:
+        people.append(spreadsheet_row([None, _no_secretary(), str(CouncilMember.Role.SECRETARY.label)]))
     people.column_dimensions["B"].width = 30
     people.column_dimensions["C"].width = 24
 

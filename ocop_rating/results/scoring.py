@@ -10,11 +10,27 @@ Rules and how we read them (DOMAIN.md §3.4, §4.5; Decision 26/2026/QĐ-TTg Art
   The average shown to people is cut (not rounded) to 2 decimals, so it never reads "90.00" for a 4★.
 * **Minimum markers** (our interpretation; the decision only says "Dấu sao là yêu cầu tối thiểu phải
   đạt theo các cấp độ sao"). For a level L in 3, 4, 5 a leaf's requirement is the highest points among
-  its options marked with a minimum star ≤ L (no marked option: no requirement). The council's
-  consensus on a leaf is the median of the members' chosen points (the lower median for an even
-  number of members, so a split council does not lift a product). Level L is met when the consensus
-  reaches the requirement on every leaf; the cap is the highest level met, or 2 when even the 3★
-  minimums are missed (such a product cannot be recognised). The star is min(band, cap).
+  its options marked with a minimum star ≤ L (no marked option: no requirement). Level L is met when
+  the council's value on every leaf reaches (≥) the requirement; the cap is the highest level met, or
+  2 when even the 3★ minimums are missed (such a product cannot be recognised). The star is
+  min(band, cap). The council's value on a leaf is set by the province's policy
+  (``RatingPolicy.per_criterion``, DOMAIN.md §4.5 leaves aggregation to each council's regulation):
+
+  - ``mean`` (default): the members' average on the leaf, as the council's consolidated sheet reports
+    it. The average usually falls between two options; it is credited with the highest option whose
+    points it reaches, never rounded up to the next one. So a marked option's minimum star is met when
+    the average is at least that option's points, and missed when it falls below them by any amount:
+    members choosing 5, 2 and 5 on a leaf whose 4★ option is worth 5 average 4 (< 5), which caps the
+    product at 3★; 5, 5 and 4 average 4.67, still below 5. The comparison is exact (sum of the points
+    ≥ requirement × members), with no rounding of the average.
+  - ``median``: the lower median of the members' chosen points (for an even number of members the lower
+    of the two middle choices, so a split council does not lift a product), i.e. the highest points a
+    majority of the members reached. 5, 2, 5 → 5, keeping 4★. Every result computed before the rule
+    became a policy used this reading.
+
+  Both readings count a leaf a member left unscored (after flagging a knock-out) as 0 points. The two
+  differ only on a leaf where the members chose different options; the band, knock-outs, quorum and
+  spread do not depend on the rule.
 * **Knock-outs.** A leaf whose sheet carries a knock-out note ("Bị loại nếu …", "… sẽ không đánh giá
   các bước tiếp theo") can be flagged by a member. The product is eliminated ("không đạt") when more
   than half of the members who scored flag the same leaf. A member who flags a knock-out may leave the
@@ -33,8 +49,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from fractions import Fraction
+from typing import Protocol
 
+from django.db.models import TextChoices
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop_rating.errors import RatingError
 
@@ -117,13 +136,33 @@ class MemberScore:
     knockouts: frozenset[str] = field(default_factory=frozenset)
 
 
+class PerCriterion(TextChoices):
+    """How the members' points on a leaf are combined before its minimum-star markers apply."""
+
+    MEAN = "mean", gettext_lazy("áp dụng trên điểm trung bình của các thành viên")
+    MEDIAN = "median", gettext_lazy("áp dụng trên trung vị điểm của các thành viên")
+
+
 @dataclass(frozen=True)
 class RatingPolicy:
-    """The council's operating rules (set per province): council size, quorum, maximum spread."""
+    """The council's operating rules (set per province): council size, quorum, maximum spread, per-criterion rule."""
 
     council_size: int
     quorum: Fraction = Fraction(3, 4)
     max_spread: Decimal = Decimal(10)
+    per_criterion: str = PerCriterion.MEAN
+
+    def __post_init__(self):
+        object.__setattr__(self, "per_criterion", per_criterion_checked(self.per_criterion))
+
+
+def per_criterion_checked(value: str) -> PerCriterion:
+    """Return the PerCriterion rule named ``value``; raise ScoringError for any other value."""
+    if value not in PerCriterion.values:
+        raise ScoringError(
+            _("Quy tắc áp dụng mức sao tối thiểu theo từng tiêu chí không hợp lệ: %(rule)s.") % {"rule": value}
+        )
+    return PerCriterion(value)
 
 
 @dataclass(frozen=True)
@@ -148,6 +187,7 @@ class RatingResult:
     reasons: tuple[str, ...]
     certificate_eligible: bool
     proposed_to_central: bool
+    per_criterion: PerCriterion  # the rule the cap was computed with
 
 
 def _checked_points(spec: SheetSpec, score: MemberScore, *, allow_incomplete: bool) -> dict[str, Decimal]:
@@ -185,16 +225,37 @@ def _checked_points(spec: SheetSpec, score: MemberScore, *, allow_incomplete: bo
     return checked
 
 
+class PartLeaf(Protocol):
+    """A leaf as part_totals reads it: a LeafSpec, or a Criterion row."""
+
+    code: str
+    part: str
+
+
+def part_totals(
+    points: Mapping[str, Decimal | None], leaves: Iterable[PartLeaf], *, parts: Iterable[str] = PARTS,
+) -> dict[str, Decimal]:
+    """Add up ``points`` (keyed by leaf code) per part over ``leaves``: the one place A/B/C totals are summed.
+
+    Every part of ``parts`` is in the result, 0 when none of its leaves is scored; a leaf without points
+    (absent or None) adds nothing, and points of codes not among ``leaves`` are ignored. The sums are
+    exact: quantize them only to show them.
+    """
+    totals = {part: Decimal(0) for part in parts}
+    for leaf in leaves:
+        value = points.get(leaf.code)
+        if value is not None:
+            totals[leaf.part] = totals.get(leaf.part, Decimal(0)) + value
+    return totals
+
+
 def member_total(spec: SheetSpec, score: MemberScore, *, allow_incomplete: bool = False) -> MemberTotal:
     """Add up one member's sheet per part and overall; raise ScoringError on points the sheet does not allow.
 
     Every leaf must be scored unless ``allow_incomplete`` (a running total while filling in the sheet).
     """
     checked = _checked_points(spec, score, allow_incomplete=allow_incomplete)
-    parts = {part: Decimal(0) for part in spec.part_maxima}
-    for leaf in spec.leaves:
-        if leaf.code in checked:
-            parts[leaf.part] = parts.get(leaf.part, Decimal(0)) + checked[leaf.code]
+    parts = part_totals(checked, spec.leaves, parts=spec.part_maxima)
     return MemberTotal(member_id=score.member_id, parts=parts, total=sum(parts.values(), Decimal(0)))
 
 
@@ -217,21 +278,33 @@ def _lower_median(values: list[Decimal]) -> Decimal:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def minimum_marker_cap(spec: SheetSpec, scores: Iterable[MemberScore]) -> int:
-    """Return the highest star level (3–5) whose minimum options the council's consensus meets, else 2.
+def _leaf_meets(values: list[Decimal], needed: Decimal, per_criterion: str) -> bool:
+    """Whether the members' points on one leaf reach ``needed`` under the per-criterion rule."""
+    if per_criterion == PerCriterion.MEDIAN:
+        return _lower_median(values) >= needed
+    # The mean reaches ``needed`` exactly when the sum reaches needed × members: no division, no rounding.
+    return sum(values, Decimal(0)) >= needed * len(values)
 
-    A leaf nobody scored counts as 0 points. See the module docstring for the interpretation.
+
+def minimum_marker_cap(
+    spec: SheetSpec, scores: Iterable[MemberScore], *, per_criterion: str = PerCriterion.MEAN,
+) -> int:
+    """Return the highest star level (3–5) whose minimum options the council's value on each leaf meets, else 2.
+
+    ``per_criterion`` is a PerCriterion value (members' mean or lower median per leaf). A leaf a member
+    did not score counts as 0 points for them; with no sheet at all every leaf is 0. See the module
+    docstring for the interpretation.
     """
+    per_criterion = per_criterion_checked(per_criterion)
     chosen = [_checked_points(spec, score, allow_incomplete=True) for score in scores]
-    consensus = {
-        leaf.code: _lower_median([c.get(leaf.code, Decimal(0)) for c in chosen]) if chosen else Decimal(0)
-        for leaf in spec.leaves
+    values = {
+        leaf.code: [c.get(leaf.code, Decimal(0)) for c in chosen] or [Decimal(0)] for leaf in spec.leaves
     }
     cap = 2
     for level in STAR_LEVELS:
         for leaf in spec.leaves:
             needed = leaf.requirement(level)
-            if needed is not None and consensus[leaf.code] < needed:
+            if needed is not None and not _leaf_meets(values[leaf.code], needed, per_criterion):
                 return cap
         cap = level
     return cap
@@ -270,7 +343,7 @@ def compute_result(spec: SheetSpec, scores: Iterable[MemberScore], policy: Ratin
     average = sum((t.total for t in totals), Decimal(0)) / len(totals)
     average_display = average.quantize(TWO_PLACES, rounding=ROUND_DOWN)
     band = star_band(average)
-    cap = minimum_marker_cap(spec, scores)
+    cap = minimum_marker_cap(spec, scores, per_criterion=policy.per_criterion)
     knockout_leaf = eliminating_leaf(spec, scores)
     eliminated = knockout_leaf is not None
     star = None if eliminated else min(band, cap)
@@ -303,6 +376,7 @@ def compute_result(spec: SheetSpec, scores: Iterable[MemberScore], policy: Ratin
         reasons=tuple(reasons),
         certificate_eligible=star in CERTIFIED_STARS,
         proposed_to_central=star == CENTRAL_LEVEL_STAR,
+        per_criterion=policy.per_criterion,
     )
 
 

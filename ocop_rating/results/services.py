@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ocop_rating import roles
 from ocop_rating.council.selectors import scoring_pending_for
@@ -31,6 +32,7 @@ from ocop_rating.models import (
     Result,
     Scorecard,
 )
+from ocop_rating.results.events import result_computed_event, result_moved_event
 from ocop_rating.results.scoring import (
     CENTRAL_LEVEL_STAR,
     CERTIFIED_STARS,
@@ -43,35 +45,26 @@ from ocop_rating.workflow.events import (
     PermissionRefused,
     TransitionRefused,
     WorkflowError,
-    audit_event_write,
     refusals_audited,
-    transition_check,
 )
+from ocop_rating.workflow.transitions import StateMachine, transition
 
-RESULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
+RESULT_MACHINE = StateMachine(label=gettext_lazy("kết quả"), allowed={
     Result.Status.COMPUTED: (Result.Status.COMPUTED, Result.Status.FINALISED),
     Result.Status.FINALISED: (Result.Status.DECIDED, Result.Status.PROPOSED_CENTRAL),
     Result.Status.PROPOSED_CENTRAL: (Result.Status.DECIDED,),
-}
+})
 COUNTED_SCORECARDS = (Scorecard.Status.SUBMITTED, Scorecard.Status.LOCKED)
 CENTRAL_PASS_SCORE = Decimal(90)
 
 
 def result_transition(*, result: Result, to_status: str, actor, note: str = "", **changes) -> Result:
-    """Move a result to ``to_status`` (locked, checked against RESULT_TRANSITIONS, audited)."""
-    locked = Result.objects.select_for_update().get(pk=result.pk)
-    transition_check(table=RESULT_TRANSITIONS, from_status=locked.status, to_status=to_status,
-                     label=_("kết quả"))
-    from_status = locked.status
-    for name, value in changes.items():
-        setattr(locked, name, value)
-    locked.status = to_status
-    locked.save()
-    audit_event_write(
-        action="result_transition", actor=actor, target=f"result:{locked.pk}", dossier=locked.dossier,
-        evaluation_round=locked.round, from_status=from_status, to_status=to_status, note=note,
+    """Move a result to ``to_status`` (locked, checked against RESULT_MACHINE, one audit event)."""
+    return transition(
+        result, machine=RESULT_MACHINE, to_status=to_status,
+        event=lambda locked, from_status: result_moved_event(locked, from_status, actor=actor, note=note),
+        **changes,
     )
-    return locked
 
 
 def _is_chair(actor, round_id: int | None) -> bool:
@@ -108,6 +101,7 @@ def _result_store(*, dossier: Dossier, actor) -> Result:
         council_size=len(assignments),
         quorum=Fraction(round_.quorum_numerator, round_.quorum_denominator),
         max_spread=round_.max_spread,
+        per_criterion=round_.per_criterion,
     )
     rating = compute_result(spec, [member_score_of(card) for card in scorecards], policy)
     seats = {card.assignment.member_id: card.assignment.member for card in scorecards}
@@ -131,9 +125,8 @@ def _result_store(*, dossier: Dossier, actor) -> Result:
     }
     if existing is None:
         result = Result.objects.create(dossier=dossier, **values)
-        audit_event_write(action="result_compute", actor=actor, target=f"result:{result.pk}", dossier=dossier,
-                          evaluation_round=round_, to_status=result.status,
-                          note=_result_note(counted=len(scorecards), council_size=len(assignments)))
+        result_computed_event(result=result, actor=actor,
+                              note=_result_note(counted=len(scorecards), council_size=len(assignments)))
         return result
     return result_transition(result=existing, to_status=Result.Status.COMPUTED, actor=actor,
                              note=_result_note(counted=len(scorecards), council_size=len(assignments)), **values)
@@ -238,7 +231,7 @@ def result_record_decision(*, dossier: Dossier, actor, decision_number: str = ""
         certificate = _certificate_issue(
             product=locked.product, stars=star, decision_number=decision_number, decision_date=decision_date,
             issuing_level=Certificate.IssuingLevel.PROVINCE,
-            criteria_version_code=result.criteria_version.code, score_total=result.average,
+            criteria_version=result.criteria_version, score_total=result.average,
             issued_on=issued_on or decision_date, actor=actor,
         )
         result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor,
@@ -275,7 +268,7 @@ def result_record_central_decision(*, dossier: Dossier, decision_number: str, de
     certificate = _certificate_issue(
         product=locked.product, stars=CENTRAL_LEVEL_STAR, decision_number=decision_number,
         decision_date=decision_date, issuing_level=Certificate.IssuingLevel.CENTRAL,
-        criteria_version_code=result.criteria_version.code, score_total=result.average,
+        criteria_version=result.criteria_version, score_total=result.average,
         issued_on=issued_on or decision_date, actor=actor,
     )
     result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor, note=decision_number,
@@ -322,7 +315,7 @@ def result_record_central_refusal(*, dossier: Dossier, central_score, decision_n
 
     certificate = _certificate_issue(
         product=locked.product, stars=star, decision_number=decision_number, decision_date=decision_date,
-        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version_code=result.criteria_version.code,
+        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version=result.criteria_version,
         score_total=central_score, issued_on=issued_on or decision_date, actor=actor,
     )
     result = result_transition(

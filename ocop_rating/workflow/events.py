@@ -1,4 +1,10 @@
-"""Workflow errors and the audit trail: event rows for transitions and for refused attempts.
+"""Workflow errors and the audit trail's one interface.
+
+Every row of the three histories (a dossier's ``DossierEvent`` timeline, a certificate's
+``CertificateEvent`` history, the ``AuditEvent`` trail of everything else) is written by a named event
+writer in a stage's ``events`` module (``dossiers/events.py``, ``council/events.py``, ``results/events.py``,
+``certificates/events.py``), in the style of Saleor's ``order/events.py``; those call the primitives here.
+Views never write events; every transition writes one (``workflow.transitions``), every successful edit one.
 
 Every service that changes the workflow is wrapped in ``refusals_audited``: it runs in its own
 transaction, and when it refuses (any ``RatingError``) for an authenticated user, the attempt is
@@ -15,7 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop_rating.errors import RatingError
-from ocop_rating.models import AuditEvent, Dossier, DossierEvent, EvaluationRound
+from ocop_rating.models import AuditEvent, Dossier, EvaluationRound
 
 F = TypeVar("F", bound=Callable)
 
@@ -32,31 +38,16 @@ class TransitionRefused(WorkflowError):
     """The object's status does not allow this step."""
 
 
-def transition_check(*, table: dict, from_status: str, to_status: str, label: str) -> None:
-    """Raise TransitionRefused unless ``table`` allows ``from_status`` → ``to_status``."""
-    if to_status not in table.get(from_status, ()):
-        raise TransitionRefused(
-            _("Không thể chuyển %(label)s từ trạng thái “%(from)s” sang “%(to)s”.")
-            % {"label": label, "from": from_status, "to": to_status}
-        )
-
-
-def dossier_event_write(*, dossier: Dossier, actor, from_status: str, to_status: str, note: str = "") -> DossierEvent:
-    return DossierEvent.objects.create(
-        dossier=dossier, actor=_user_or_none(actor), from_status=from_status, to_status=to_status, note=note,
-    )
-
-
 def audit_event_write(*, action: str, actor, target: str = "", dossier: Dossier | None = None,
                       evaluation_round: EvaluationRound | None = None, from_status: str = "", to_status: str = "",
                       note: str = "", refused: bool = False) -> AuditEvent:
     return AuditEvent.objects.create(
-        action=action, actor=_user_or_none(actor), target=target, dossier=dossier, round=evaluation_round,
+        action=action, actor=user_or_none(actor), target=target, dossier=dossier, round=evaluation_round,
         from_status=from_status, to_status=to_status, note=note, refused=refused,
     )
 
 
-def _user_or_none(actor):
+def user_or_none(actor):
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
@@ -94,7 +85,7 @@ def refusals_audited(action: str) -> Callable[[F], F]:
                     return func(*args, **kwargs)
             except RatingError as exc:
                 actor = kwargs.get("actor")
-                if _user_or_none(actor) is not None:
+                if user_or_none(actor) is not None:
                     dossier, round_, target = _context(kwargs)
                     with transaction.atomic():
                         audit_event_write(

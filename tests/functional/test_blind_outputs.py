@@ -159,7 +159,8 @@ def test_minutes_of_a_finished_round_carry_every_sheet(client, people, scoring):
         xlsx = client.get(reverse("ocop_rating:minutes_xlsx", kwargs={"round_id": round_.pk}))
         assert (pdf.status_code, xlsx.status_code) == (200, 200)
         rows = list(load_workbook(io.BytesIO(xlsx.content))["Biên bản"].iter_rows(values_only=True))
-        # chair 83, members 81 and 79, member 3 no sheet; average 81.00, 4 stars
-        assert rows[1][3:9] == (83, 81, 79, "chưa nộp", 81, 4)
+        # chair 83, members 81 and 79, member 3 no sheet; average 81.00 (band 4★), 3 stars: on the
+        # members' mean (the default rule) colour 6.3, scored 2, 2, 0, is 1.33, below its 4★ option 2
+        assert rows[1][3:9] == (83, 81, 79, "chưa nộp", 81, 3)
         text = _text_of(pdf)
-        assert all(spelling in text for spelling in ("83,00", "81,00", "79,00", "4 sao"))
+        assert all(spelling in text for spelling in ("83,00", "81,00", "79,00", "3 sao"))

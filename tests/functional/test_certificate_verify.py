@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import certificate_issue, certificate_revoke
+from ocop_rating.models import CriteriaVersion
 from ocop_rating.public import views as public_views
 from tests.factories import CertificateFactory, ProductFactory
 
@@ -36,7 +37,7 @@ def certificate():
     product = ProductFactory(title="Nước mắm Đông Hải")
     return certificate_issue(
         product=product, stars=4, decision_number="125/QĐ-UBND", decision_date=today,
-        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
+        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version=CriteriaVersion.objects.get(code="QD26-2026"),
         score_total=Decimal("78.50"), issued_on=today, actor=None,
     )
 

@@ -110,6 +110,7 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
 
     from catalog.models import Product, ProductSet
     from ocop_rating.certificates.models import Certificate
+    from ocop_rating.models import CriteriaVersion
 
     existing = Product.objects.count()
     if existing >= count:
@@ -179,6 +180,7 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
         )
 
         certifications = []
+        criteria_version = CriteriaVersion.objects.get(code="QD26-2026")
         for p in products:
             if rng.random() >= CERTIFIED_SHARE:
                 continue
@@ -189,7 +191,8 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
                 decision_number=f"{p.pk}/QĐ-UBND", decision_date=issued_on,
                 issuing_level=(Certificate.IssuingLevel.CENTRAL if stars == 5
                                else Certificate.IssuingLevel.PROVINCE),
-                score_total=Decimal({3: 62, 4: 78, 5: 92}[stars]), issued_on=issued_on,
+                criteria_version=criteria_version, score_total=Decimal({3: 62, 4: 78, 5: 92}[stars]),
+                issued_on=issued_on,
                 valid_until=issued_on + datetime.timedelta(days=3 * 365),
                 status=Certificate.Status.ACTIVE,
             ))

@@ -23,7 +23,7 @@ from ocop_rating.certificates.services import (
     certificates_expire_due,
     certificates_remind_reevaluation,
 )
-from ocop_rating.models import AuditEvent
+from ocop_rating.models import AuditEvent, CriteriaVersion
 from ocop_rating.tasks import certificates_daily
 from ocop_rating.workflow.events import PermissionRefused
 from tests.factories import (
@@ -52,7 +52,7 @@ def _noon(day: datetime.date) -> datetime.datetime:
 def _issue(product, **overrides) -> Certificate:
     values = {
         "product": product, "stars": 4, "decision_number": "125/QĐ-UBND", "decision_date": ISSUED_ON,
-        "issuing_level": Certificate.IssuingLevel.PROVINCE, "criteria_version_code": "QD26-2026",
+        "issuing_level": Certificate.IssuingLevel.PROVINCE, "criteria_version": CriteriaVersion.objects.get(code="QD26-2026"),
         "score_total": Decimal("78.50"), "issued_on": ISSUED_ON, "actor": None,
     }
     values.update(overrides)
@@ -78,7 +78,7 @@ class TestIssue:
         assert certificate.code == "38-16378-001-2026"
         assert certificate.valid_until == datetime.date(2029, 3, 10)
         assert certificate.status == Status.ACTIVE
-        assert certificate.criteria_version == "QD26-2026"
+        assert certificate.criteria_version.code == "QD26-2026"
         assert certificate.score_total == Decimal("78.50")
         assert Product.objects.get(pk=product.pk).certificate_id == certificate.pk
         event = CertificateEvent.objects.get(certificate=certificate)

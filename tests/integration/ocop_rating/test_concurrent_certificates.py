@@ -13,6 +13,7 @@ from django.db import connection, connections
 
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import certificate_issue
+from ocop_rating.models import CriteriaVersion
 from tests.factories import THANH_HOA, WARD_DONG_SON, ProductFactory, UserFactory
 
 pytestmark = [
@@ -28,13 +29,14 @@ ROUNDS = 3
 def _issue_at_once(products, *, actor, decision_date) -> list[str]:
     """Every product's certificate issued from its own thread and connection, released together."""
     barrier = threading.Barrier(len(products))
+    version = CriteriaVersion.objects.get(code="QD26-2026")
 
     def issue(product) -> str:
         try:
             barrier.wait(timeout=30)
             certificate = certificate_issue(
                 product=product, stars=4, decision_number=f"{product.pk}/QĐ-UBND", decision_date=decision_date,
-                issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version_code="QD26-2026",
+                issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version=version,
                 score_total=Decimal("80.00"), issued_on=decision_date, actor=actor,
             )
             return certificate.code

@@ -177,6 +177,8 @@ def test_minutes_xlsx_has_the_table_with_numeric_cells_and_the_members_sheet(fin
         (1, "chu-tich", "Chủ tịch hội đồng"),
         (2, "thanh-vien-1", "Thành viên"),
         (3, "thanh-vien-2", "Thành viên"),
+        # no secretary seated: the minutes say so where the secretary's row would be
+        (None, "Hội đồng không có thư ký (chưa cử thư ký hội đồng cho đợt này).", "Thư ký hội đồng"),
     ]
 
 
@@ -205,8 +207,11 @@ def test_minutes_of_an_empty_round_list_the_council_only():
     assert round_minutes_pdf(evaluation_round=round_, viewer=secretariat).startswith(b"%PDF")
     workbook = load_workbook(io.BytesIO(round_minutes_xlsx(evaluation_round=round_, viewer=secretariat)))
     rows = list(workbook["Biên bản"].iter_rows(values_only=True))
-    assert rows == [("STT", "Sản phẩm", "Chủ thể", "Điểm trung bình", "Hạng sao", "Kết quả", "Số quyết định",
-                     "Ngày quyết định")]
+    assert rows == [
+        ("STT", "Sản phẩm", "Chủ thể", "Điểm trung bình", "Hạng sao", "Kết quả", "Số quyết định", "Ngày quyết định"),
+        (None,) * 8,
+        ("Mức sao tối thiểu theo từng tiêu chí: áp dụng trên điểm trung bình của các thành viên.",) + (None,) * 7,
+    ]
 
 
 @pytest.mark.parametrize(

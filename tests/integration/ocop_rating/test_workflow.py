@@ -160,7 +160,7 @@ def test_whole_path_from_dossier_to_a_4_star_certificate_on_the_product(people, 
     assert (certificate.stars, certificate.issuing_level, certificate.decision_number, certificate.score_total) == (
         4, "province", "1234/QĐ-UBND", D("82.00"),
     )
-    assert (certificate.issued_on, certificate.criteria_version) == (datetime.date(2026, 12, 10), "QD26-2026")
+    assert (certificate.issued_on, certificate.criteria_version.code) == (datetime.date(2026, 12, 10), "QD26-2026")
     product.refresh_from_db()
     assert product.valid_certificate == certificate
     assert product.valid_certificate.stars == 4

@@ -18,6 +18,7 @@ from ocop_rating.certificates.services import (
     certificate_status_text,
     certificate_valid_until,
 )
+from ocop_rating.criteria.models import CriteriaVersion
 from tests.factories import CertificateFactory
 
 Status = Certificate.Status
@@ -54,6 +55,7 @@ def _certificate(**overrides) -> Certificate:
         "decision_date": datetime.date(2026, 3, 10), "issuing_level": Certificate.IssuingLevel.PROVINCE,
         "score_total": Decimal("78.50"), "issued_on": datetime.date(2026, 3, 10),
         "valid_until": datetime.date(2029, 3, 10), "status": Status.ACTIVE,
+        "criteria_version": CriteriaVersion(code="QD26-2026"),
     }
     values.update(overrides)
     return Certificate(**values)
@@ -98,7 +100,8 @@ def test_issue_refuses_before_touching_the_database(stars, level, message):
     with translation.override("vi"), pytest.raises(CertificateError) as excinfo:
         certificate_issue(
             product=Product(title="Nem chua"), stars=stars, decision_number="1/QĐ-UBND",
-            decision_date=datetime.date(2026, 3, 10), issuing_level=level, criteria_version_code="QD26-2026",
+            decision_date=datetime.date(2026, 3, 10), issuing_level=level,
+            criteria_version=CriteriaVersion(code="QD26-2026"),
             score_total=None, issued_on=datetime.date(2026, 3, 10), actor=None,
         )
     assert excinfo.value.message == message
