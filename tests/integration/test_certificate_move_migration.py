@@ -12,7 +12,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
+# Slow (a demo load and two migration runs): once, on PostgreSQL. The data migrations' rows (criteria,
+# product sets, role groups) are restored first, whatever an earlier transactional test flushed.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: a slow round trip, run once"),
+]
 
 OLD_LAYOUT = [("catalogue", "0037_sanitise_category_and_product_descriptions"), ("ocop_rating", "0009_result_central_score")]
 TABLE_PREFIXES = ("catalogue_", "ocop_rating_", "partner_", "producers_")
