@@ -140,7 +140,7 @@ class ScoreEntryInline(ReadOnlyInline):
 
 @admin.register(Scorecard)
 class ScorecardAdmin(ReadOnlyAdmin):
-    """Scoring is blind here too: only the sheets workflow_selectors.scorecards_visible_to gives the user."""
+    """Scoring is blind here too: only the sheets council.selectors.scorecards_visible_to gives the user."""
 
     list_display = ["assignment", "status", "total", "part_a", "part_b", "part_c", "submitted_at"]
     list_filter = ["status"]

@@ -1,4 +1,4 @@
-"""Forms of the rounds and decisions screens: they only parse input; the services in rounds.py/results.py decide.
+"""Forms of the rounds and decisions screens: they only parse input; council.services and results.services decide.
 
 Required values the services check themselves (a round's name, a reopening note, a decision number)
 are optional here so that the refusal, with its message, comes from the service and is audited.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
 
 from ocop_rating import roles
 from ocop_rating.models import (
@@ -13,6 +15,7 @@ from ocop_rating.models import (
     EvaluationRound,
     Result,
     Scorecard,
+    ScoreEntry,
 )
 
 REVEALED_RESULT_STATUSES = (Result.Status.FINALISED, Result.Status.PROPOSED_CENTRAL, Result.Status.DECIDED)
@@ -153,3 +156,134 @@ def scoring_pending_for(*, user, dossier: Dossier) -> bool:
         return False
     scorecard = getattr(assignment, "scorecard", None)
     return scorecard is None or scorecard.status not in SUBMITTED_SCORECARDS
+
+
+# --- the rounds screens ------------------------------------------------------------------------------
+
+
+def _with_counts(rounds: QuerySet[EvaluationRound]) -> QuerySet[EvaluationRound]:
+    """Annotate each round with its dossiers, its scoring seats and the dossiers still in scoring."""
+    return rounds.annotate(
+        dossier_count=Count("dossiers", distinct=True),
+        council_size=Count("council", filter=Q(council__role__in=CouncilMember.SCORING_ROLES), distinct=True),
+        awaiting_count=Count("dossiers", filter=Q(dossiers__status=Dossier.Status.IN_ROUND), distinct=True),
+    )
+
+
+def rounds_listed_for(*, user, unfinished_only: bool = False) -> list[EvaluationRound] | None:
+    """Return the rounds ``user`` runs, with their counts, newest first; None when the rounds are not theirs.
+
+    Every round for the secretariat, the rounds they chair for a council chair (user_chairs_round's rule);
+    ``unfinished_only`` leaves out finalised rounds (the portal's home).
+    """
+    held = roles.user_roles(user)
+    if roles.SECRETARIAT in held:
+        rounds = EvaluationRound.objects.all()
+    elif roles.COUNCIL_CHAIR in held:
+        rounds = rounds_chaired_by(user=user)
+    else:
+        return None
+    if unfinished_only:
+        rounds = rounds.exclude(status=EvaluationRound.Status.FINALISED)
+    return list(_with_counts(rounds).order_by("-opens_on", "-pk"))
+
+
+def round_or_none(*, round_id: int) -> EvaluationRound | None:
+    """Return the round with primary key ``round_id``, or None (who may open it is the view's check)."""
+    return EvaluationRound.objects.filter(pk=round_id).first()
+
+
+def round_seats(*, evaluation_round: EvaluationRound) -> list[CouncilMember]:
+    """Return the round's council seats (chair, members, secretary) with their users, in seating order."""
+    return list(evaluation_round.council.select_related("user"))
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    """What the round's blind progress table is made of: statuses and declarations, never points."""
+
+    dossiers: list[Dossier]
+    assignments: dict[tuple[int, int], Assignment]  # (dossier id, seat id) → assignment, with its scorecard
+    conflicts: dict[tuple[int, int], ConflictDeclaration]  # (dossier id, seat id) → declaration
+
+
+def round_progress(*, evaluation_round: EvaluationRound) -> RoundProgress:
+    """Return the round's dossiers (with product and result), assignments and declarations (three queries)."""
+    return RoundProgress(
+        dossiers=list(
+            Dossier.objects.filter(round=evaluation_round).select_related("product", "result").order_by("pk")
+        ),
+        assignments={
+            (a.dossier_id, a.member_id): a
+            for a in Assignment.objects.filter(round=evaluation_round).select_related("scorecard")
+        },
+        conflicts={
+            (c.dossier_id, c.member_id): c
+            for c in ConflictDeclaration.objects.filter(member__round=evaluation_round)
+        },
+    )
+
+
+def dossier_of_round_or_none(*, evaluation_round: EvaluationRound, dossier_id: int) -> Dossier | None:
+    """Return the round's dossier ``dossier_id`` with its product and set, or None if it is not in the round."""
+    return Dossier.objects.select_related("product", "product_set").filter(
+        pk=dossier_id, round=evaluation_round,
+    ).first()
+
+
+def scorecard_of_round_or_none(*, evaluation_round: EvaluationRound, scorecard_id: int) -> Scorecard | None:
+    """Return the round's scorecard ``scorecard_id`` with its member and dossier, or None."""
+    return Scorecard.objects.select_related("assignment__member__user", "assignment__dossier").filter(
+        pk=scorecard_id, assignment__round=evaluation_round,
+    ).first()
+
+
+def dossier_sheets_in_round(
+    *, evaluation_round: EvaluationRound, dossier: Dossier,
+) -> tuple[list[Assignment], dict[int, ConflictDeclaration]]:
+    """Return the dossier's assignments in the round (chair first, with member, user and scorecard) and the
+    members' conflict declarations on it, keyed by seat id."""
+    assignments = list(
+        Assignment.objects.filter(dossier=dossier, round=evaluation_round)
+        .select_related("member__user", "scorecard").order_by("member__role", "member_id")
+    )
+    conflicts = {c.member_id: c for c in ConflictDeclaration.objects.filter(dossier=dossier)}
+    return assignments, conflicts
+
+
+# --- a member's scoring screen ---------------------------------------------------------------------------
+
+
+def own_assignment_or_none(*, user, assignment_id: int) -> Assignment | None:
+    """Return ``user``'s own assignment ``assignment_id`` (with dossier, round and seat) if they score, else None."""
+    if not roles.user_has_role(user, *roles.SCORING_ROLES):
+        return None
+    return Assignment.objects.select_related(
+        "dossier__product", "dossier__product_set", "round", "member",
+    ).filter(pk=assignment_id, member__user=user).first()
+
+
+@dataclass(frozen=True)
+class ScoringState:
+    """Where a member stands on one assignment: their declaration, their sheet and its entries."""
+
+    declaration: ConflictDeclaration | None
+    scorecard: Scorecard | None
+    entries: dict[int, ScoreEntry]  # criterion id → entry
+
+
+def scoring_state(*, assignment: Assignment) -> ScoringState:
+    """Return the member's conflict declaration on the dossier, their scorecard and its entries (three queries)."""
+    scorecard = Scorecard.objects.filter(assignment=assignment).first()
+    return ScoringState(
+        declaration=ConflictDeclaration.objects.filter(
+            member_id=assignment.member_id, dossier_id=assignment.dossier_id,
+        ).first(),
+        scorecard=scorecard,
+        entries={e.criterion_id: e for e in scorecard.entries.all()} if scorecard else {},
+    )
+
+
+def score_entries_of(*, assignment: Assignment) -> dict[int, ScoreEntry]:
+    """Return the entries saved on the assignment's sheet, keyed by criterion id."""
+    return {entry.criterion_id: entry for entry in ScoreEntry.objects.filter(scorecard__assignment=assignment)}

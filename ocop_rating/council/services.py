@@ -2,7 +2,7 @@
 
 The council for one dossier is the members assigned to it minus those who declared a conflict of
 interest: quorum is measured against that number. Scorecards are blind (see
-workflow_selectors.scorecards_visible_to) and locked once submitted; only the round's chair can
+council.selectors.scorecards_visible_to) and locked once submitted; only the round's chair can
 reopen one, with a note, until the result is finalised.
 """
 
@@ -25,6 +25,7 @@ from ocop_rating.council.events import (
     scorecard_entries_saved_event,
     scorecard_moved_event,
 )
+from ocop_rating.council.selectors import user_chairs_round
 from ocop_rating.criteria.forms import LeafChoice
 from ocop_rating.criteria.selectors import sheet_spec_get
 from ocop_rating.dossiers.services import dossier_sheet, dossier_transition, leaf_choice_check
@@ -320,11 +321,7 @@ def scorecard_submit(*, dossier: Dossier, actor, comments: str = "") -> Scorecar
 @refusals_audited("scorecard_reopen")
 def scorecard_reopen(*, scorecard: Scorecard, note: str, actor) -> Scorecard:
     """Reopen a submitted sheet for its member to correct (the round's chair only, with a note)."""
-    assignment = scorecard.assignment
-    is_chair = CouncilMember.objects.filter(
-        round_id=assignment.round_id, user=actor, role=CouncilMember.Role.CHAIR,
-    ).exists() if getattr(actor, "is_authenticated", False) else False
-    if not is_chair or not roles.user_has_role(actor, roles.COUNCIL_CHAIR):
+    if not user_chairs_round(user=actor, round_id=scorecard.assignment.round_id):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng được mở lại phiếu chấm."))
     if not (note or "").strip():
         raise WorkflowError(_("Hãy ghi rõ lý do mở lại phiếu chấm."))

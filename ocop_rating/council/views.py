@@ -7,13 +7,14 @@ Who reaches what (anonymous users are sent to the login page everywhere):
 * ``round_create``: the secretariat only; 403 for everyone else.
 * ``round_detail``, ``round_result`` and the POST actions on a round: the secretariat and the round's own
   chair; 404 for everyone else, chairs of other rounds included, so a round's existence does not leak.
-  What each may do there is the services' decision (rounds.py, results.py): their refusals are shown as
+  What each may do there is the services' decision (council.services, results.services): their refusals are shown as
   messages and audited.
 * ``decision_list``: the decision signer only; 403 for everyone else.
 * ``decision_record``: the decision signer, for a result the council has finalised; 404 otherwise.
 
 Scoring is blind: the progress table shows the sheets' statuses only, never points; members' totals are
-shown only as workflow_selectors.scorecards_visible_to allows.
+shown only as council.selectors.scorecards_visible_to allows. The views read through council.selectors
+and write through the council and results services.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -40,7 +40,17 @@ from ocop_rating.council.forms import (
 )
 from ocop_rating.council.selectors import (
     SUBMITTED_SCORECARDS,
+    dossier_of_round_or_none,
+    own_assignment_or_none,
+    round_or_none,
+    round_progress,
+    round_seats,
+    rounds_listed_for,
+    score_entries_of,
+    scorecard_of_round_or_none,
     scorecards_visible_to,
+    scoring_state,
+    user_chairs_round,
 )
 from ocop_rating.council.services import (
     conflict_declare,
@@ -57,57 +67,37 @@ from ocop_rating.criteria.forms import (
     LeafChoice,
     sheet_choices_parse,
 )
+from ocop_rating.dossiers.selectors import sheet_leaves, sheet_parts
 from ocop_rating.dossiers.services import dossier_sheet
 from ocop_rating.errors import RatingError
 from ocop_rating.models import (
     Assignment,
-    ConflictDeclaration,
     CouncilMember,
     Criterion,
     Dossier,
     EvaluationRound,
-    Part,
-    Result,
     Scorecard,
     ScoreEntry,
 )
 from ocop_rating.results import services as result_services
-from ocop_rating.results.scoring import TWO_PLACES
-from ocop_rating.results.selectors import AWAITING_DECISION
+from ocop_rating.results.scoring import TWO_PLACES, part_totals
+from ocop_rating.results.selectors import results_awaiting_decision_count
 
 
 def forbidden(request, *, reason: str):
     return render(request, "ocop_rating/portal/rounds/forbidden.html", {"reason": reason}, status=403)
 
 
-def _with_counts(rounds):
-    return rounds.annotate(
-        dossier_count=Count("dossiers", distinct=True),
-        council_size=Count("council", filter=Q(council__role__in=CouncilMember.SCORING_ROLES), distinct=True),
-        awaiting_count=Count("dossiers", filter=Q(dossiers__status=Dossier.Status.IN_ROUND), distinct=True),
-    )
-
-
-def _chaired_rounds(user):
-    return EvaluationRound.objects.filter(
-        council__user=user, council__role=CouncilMember.Role.CHAIR,
-    )
-
-
 def home_context(request) -> dict:
     """What the portal's home shows of this area to request.user (rendered by portal/_home_rounds.html)."""
     held = roles.user_roles(request.user)
     context: dict = {}
-    if roles.SECRETARIAT in held:
-        context["rounds"] = list(_with_counts(EvaluationRound.objects.exclude(status=EvaluationRound.Status.FINALISED)))
-        context["as_secretariat"] = True
-    elif roles.COUNCIL_CHAIR in held:
-        context["rounds"] = list(
-            _with_counts(_chaired_rounds(request.user).exclude(status=EvaluationRound.Status.FINALISED))
-        )
-        context["as_chair"] = True
+    rounds = rounds_listed_for(user=request.user, unfinished_only=True)
+    if rounds is not None:
+        context["rounds"] = rounds
+        context["as_secretariat" if roles.SECRETARIAT in held else "as_chair"] = True
     if roles.DECISION_SIGNER in held:
-        context["awaiting_decisions"] = Result.objects.filter(status__in=AWAITING_DECISION).count()
+        context["awaiting_decisions"] = results_awaiting_decision_count()
         context["as_signer"] = True
     return context
 
@@ -121,17 +111,10 @@ def home_context(request) -> dict:
 @require_http_methods(["GET"])
 def round_list(request):
     """Every round for the secretariat; the rounds they chair for a council chair."""
-    held = roles.user_roles(request.user)
-    if roles.SECRETARIAT in held:
-        rounds = EvaluationRound.objects.all()
-    elif roles.COUNCIL_CHAIR in held:
-        rounds = _chaired_rounds(request.user)
-    else:
+    rounds = rounds_listed_for(user=request.user)
+    if rounds is None:
         return forbidden(request, reason=_("Trang này dành cho cơ quan tham mưu OCOP cấp tỉnh và chủ tịch hội đồng."))
-    context = {
-        "rounds": _with_counts(rounds).order_by("-opens_on", "-pk"),
-        "can_create": roles.SECRETARIAT in held,
-    }
+    context = {"rounds": rounds, "can_create": roles.user_has_role(request.user, roles.SECRETARIAT)}
     return render(request, "ocop_rating/portal/rounds/list.html", context)
 
 
@@ -156,12 +139,12 @@ def round_create(request):
 
 def round_or_404(request, round_id: int) -> tuple[EvaluationRound, bool, bool]:
     """The round with (is_secretariat, is_chair) if the user may open it; 404 otherwise."""
+    round_ = round_or_none(round_id=round_id)
+    if round_ is None:
+        raise Http404
     held = roles.user_roles(request.user)
-    round_ = get_object_or_404(EvaluationRound, pk=round_id)
     is_secretariat = roles.SECRETARIAT in held
-    is_chair = roles.COUNCIL_CHAIR in held and round_.council.filter(
-        user=request.user, role=CouncilMember.Role.CHAIR,
-    ).exists()
+    is_chair = roles.COUNCIL_CHAIR in held and user_chairs_round(user=request.user, round_id=round_.pk)
     if not (is_secretariat or is_chair):
         raise Http404
     return round_, is_secretariat, is_chair
@@ -172,29 +155,19 @@ def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember], *, viewe
 
     A dossier's result stays hidden from a viewer who still has to score it (the chair is a scorer too).
     """
-    dossiers = list(
-        Dossier.objects.filter(round=round_).select_related("product", "result").order_by("pk")
-    )
-    assignments = {
-        (a.dossier_id, a.member_id): a
-        for a in Assignment.objects.filter(round=round_).select_related("scorecard")
-    }
-    conflicts = {
-        (c.dossier_id, c.member_id): c
-        for c in ConflictDeclaration.objects.filter(member__round=round_)
-    }
+    progress = round_progress(evaluation_round=round_)
     rows = []
-    for dossier in dossiers:
+    for dossier in progress.dossiers:
         cells = []
         for seat in seats:
-            assignment = assignments.get((dossier.pk, seat.pk))
+            assignment = progress.assignments.get((dossier.pk, seat.pk))
             scorecard = getattr(assignment, "scorecard", None) if assignment else None
             cells.append({
                 "seat": seat,
                 "assigned": assignment is not None,
                 "scorecard": scorecard,
                 "status": scorecard.status if scorecard else ("none" if assignment else "unassigned"),
-                "conflict": conflicts.get((dossier.pk, seat.pk)),
+                "conflict": progress.conflicts.get((dossier.pk, seat.pk)),
             })
         own = next((cell for cell in cells if cell["assigned"] and cell["seat"].user_id == viewer.pk), None)
         pending = own is not None and not (own["conflict"] and own["conflict"].has_conflict) and (
@@ -217,7 +190,7 @@ def _progress_rows(round_: EvaluationRound, seats: list[CouncilMember], *, viewe
 def round_detail(request, round_id: int):
     """The round's status, policy, council, assignment forms and the blind progress table."""
     round_, is_secretariat, is_chair = round_or_404(request, round_id)
-    seats = list(round_.council.select_related("user"))
+    seats = round_seats(evaluation_round=round_)
     # The secretary keeps the minutes and never scores: no column in the progress table.
     scorers = [seat for seat in seats if seat.role in CouncilMember.SCORING_ROLES]
     is_open = round_.status == EvaluationRound.Status.OPEN
@@ -333,10 +306,10 @@ def round_finalise(request, round_id: int):
 
 
 def dossier_of_round_or_404(round_: EvaluationRound, dossier_id: int) -> Dossier:
-    return get_object_or_404(Dossier.objects.select_related("product", "product_set"), pk=dossier_id, round=round_)
-
-
-
+    dossier = dossier_of_round_or_none(evaluation_round=round_, dossier_id=dossier_id)
+    if dossier is None:
+        raise Http404
+    return dossier
 
 
 
@@ -345,10 +318,9 @@ def dossier_of_round_or_404(round_: EvaluationRound, dossier_id: int) -> Dossier
 def round_scorecard_reopen(request, round_id: int, scorecard_id: int):
     """Reopen a member's submitted sheet for correction, with a mandatory note (the chair; audited)."""
     round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
-    scorecard = get_object_or_404(
-        Scorecard.objects.select_related("assignment__member__user", "assignment__dossier"),
-        pk=scorecard_id, assignment__round=round_,
-    )
+    scorecard = scorecard_of_round_or_none(evaluation_round=round_, scorecard_id=scorecard_id)
+    if scorecard is None:
+        raise Http404
     form = ReopenForm(request.POST)
     dossier_id = scorecard.assignment.dossier_id
     if not form.is_valid():
@@ -364,20 +336,9 @@ def round_scorecard_reopen(request, round_id: int, scorecard_id: int):
     return round_page_redirect(request, round_, dossier_id)
 
 
-
-
 # ---------------------------------------------------------------------------------------------
-# Decisions
+# A member's scoring screen
 # ---------------------------------------------------------------------------------------------
-
-
-def _own_assignment_or_404(request, assignment_id: int) -> Assignment:
-    if not roles.user_has_role(request.user, *roles.SCORING_ROLES):
-        raise Http404
-    return get_object_or_404(
-        Assignment.objects.select_related("dossier__product", "dossier__product_set", "round", "member"),
-        pk=assignment_id, member__user=request.user,
-    )
 
 
 def _differs(choice: LeafChoice, entry: ScoreEntry | None) -> bool:
@@ -393,7 +354,7 @@ def _save_sheet(request, *, assignment: Assignment, leaves: list[Criterion]) -> 
     choices, errors = sheet_choices_parse(request.POST, leaves)
     if errors:
         return errors
-    saved = {entry.criterion_id: entry for entry in ScoreEntry.objects.filter(scorecard__assignment=assignment)}
+    saved = score_entries_of(assignment=assignment)
     changed = [c for c in choices if not c.empty and _differs(c, saved.get(c.criterion.pk))]
     if not changed:
         return []
@@ -443,25 +404,21 @@ def _sheet_rows(*, leaves: list[Criterion], entries: dict[int, ScoreEntry], post
 
 
 def _totals(entries: dict[int, ScoreEntry], leaves: list[Criterion]) -> dict[str, Decimal]:
-    part_of = {leaf.pk: leaf.part for leaf in leaves}
-    totals = {code: Decimal(0) for code in Part.Code.values}
-    for criterion_id, entry in entries.items():
-        if entry.points is not None and criterion_id in part_of:
-            totals[part_of[criterion_id]] += entry.points
-    return {code: value.quantize(TWO_PLACES) for code, value in totals.items()}
+    """The member's running total per part (scoring.part_totals), to two places for display."""
+    points = {leaf.code: entries[leaf.pk].points for leaf in leaves if leaf.pk in entries}
+    return {code: value.quantize(TWO_PLACES) for code, value in part_totals(points, leaves).items()}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def score(request, assignment_id: int):
     """The member's scoring screen: conflict declaration first, then the sheet, then submission."""
-    assignment = _own_assignment_or_404(request, assignment_id)
+    assignment = own_assignment_or_none(user=request.user, assignment_id=assignment_id)
+    if assignment is None:
+        raise Http404
     dossier = assignment.dossier
     sheet = dossier_sheet(dossier)
-    leaves = list(
-        Criterion.objects.filter(sheet=sheet, is_leaf=True).select_related("parent").prefetch_related("options")
-        .order_by("position")
-    )
+    leaves = sheet_leaves(sheet=sheet)
     conflict_form = ConflictForm()
     errors: list[str] = []
     posted = None
@@ -497,19 +454,18 @@ def score(request, assignment_id: int):
         for error in errors:
             messages.error(request, error)
 
-    declaration = ConflictDeclaration.objects.filter(member=assignment.member, dossier=dossier).first()
-    scorecard = Scorecard.objects.filter(assignment=assignment).first()
-    entries = {e.criterion_id: e for e in scorecard.entries.all()} if scorecard else {}
-    totals = _totals(entries, leaves)
+    state = scoring_state(assignment=assignment)
+    declaration, scorecard = state.declaration, state.scorecard
+    totals = _totals(state.entries, leaves)
     editable = (
         declaration is not None and not declaration.has_conflict
         and (scorecard is None or scorecard.status in Scorecard.EDITABLE_STATUSES)
         and assignment.round.status == EvaluationRound.Status.SCORING
         and dossier.status == Dossier.Status.IN_ROUND
     )
-    rows = _sheet_rows(leaves=leaves, entries=entries, posted=posted)
+    rows = _sheet_rows(leaves=leaves, entries=state.entries, posted=posted)
     parts = []
-    for part in Part.objects.filter(sheet=sheet).order_by("code"):
+    for part in sheet_parts(sheet=sheet):
         parts.append({"part": part, "total": totals[part.code],
                       "rows": [row for row in rows if row["leaf"].part == part.code]})
     others = []

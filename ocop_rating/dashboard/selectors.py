@@ -24,8 +24,8 @@ from ocop_rating.certificates.services import (
 )
 from ocop_rating.council.selectors import assignments_for_member
 from ocop_rating.models import Assignment, Dossier
+from ocop_rating.results.scoring import CERTIFIED_STARS
 
-CERTIFIED_STARS = (3, 4, 5)
 EXPIRY_HORIZON_DAYS = 180
 
 

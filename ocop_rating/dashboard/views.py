@@ -2,7 +2,7 @@
 
 Only users holding the secretariat role (roles.SECRETARIAT) reach them. Anonymous users are sent to
 the login page; every other signed-in user gets a 404 on every URL of this module (as the minutes
-downloads do), so the screens do not reveal that they exist. Reads come from dashboard_selectors;
+downloads do), so the screens do not reveal that they exist. Reads come from dashboard.selectors;
 the one write, revoking a certificate, goes through certificates.certificate_revoke, whose refusals
 are shown as messages with nothing changed.
 """

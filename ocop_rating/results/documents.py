@@ -1,7 +1,7 @@
 """The council minutes of a round (biên bản họp hội đồng): one read of the round, printed as PDF or XLSX.
 
 Each member's column holds their submitted total, or why there is none (conflict of interest, not
-submitted, not assigned). Scoring is blind: the totals come from workflow_selectors.scorecards_visible_to
+submitted, not assigned). Scoring is blind: the totals come from council.selectors.scorecards_visible_to
 for the person downloading, and a result's figures only once the council finalised it; the views hand the
 minutes out only for a finished round. Call the renderers with the language to print in active.
 """

@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ocop_rating import roles
-from ocop_rating.council.selectors import scoring_pending_for
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.services import certificate_issue, certificate_reevaluation_refused
+from ocop_rating.council.selectors import scoring_pending_for, user_chairs_round
 from ocop_rating.council.services import member_score_of, round_transition, scorecard_transition
 from ocop_rating.criteria.selectors import sheet_spec_get
 from ocop_rating.dossiers.services import dossier_sheet, dossier_transition
 from ocop_rating.models import (
     ConflictDeclaration,
-    CouncilMember,
     Dossier,
     EvaluationRound,
     Result,
@@ -65,12 +66,6 @@ def result_transition(*, result: Result, to_status: str, actor, note: str = "", 
         event=lambda locked, from_status: result_moved_event(locked, from_status, actor=actor, note=note),
         **changes,
     )
-
-
-def _is_chair(actor, round_id: int | None) -> bool:
-    return bool(round_id) and getattr(actor, "is_authenticated", False) and roles.user_has_role(
-        actor, roles.COUNCIL_CHAIR,
-    ) and CouncilMember.objects.filter(round_id=round_id, user=actor, role=CouncilMember.Role.CHAIR).exists()
 
 
 def _dossier_in_round(dossier: Dossier) -> Dossier:
@@ -143,7 +138,7 @@ def result_compute(*, dossier: Dossier, actor) -> Result:
     """Compute (or recompute, until finalised) the council's result for ``dossier``; secretariat or chair."""
     locked = _dossier_in_round(dossier)
     is_secretariat = roles.user_has_role(actor, roles.SECRETARIAT)
-    if not (is_secretariat or _is_chair(actor, locked.round_id)):
+    if not (is_secretariat or user_chairs_round(user=actor, round_id=locked.round_id)):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng hoặc cơ quan tham mưu được tính kết quả."))
     if not is_secretariat:
         _chair_has_scored(actor=actor, dossier=locked)
@@ -163,7 +158,7 @@ def result_finalise(*, dossier: Dossier, actor) -> Result:
     Finalising locks every sheet of the dossier; a sheet reopened for correction must be resubmitted first.
     """
     locked = _dossier_in_round(dossier)
-    if not _is_chair(actor, locked.round_id):
+    if not user_chairs_round(user=actor, round_id=locked.round_id):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng được chốt kết quả."))
     _chair_has_scored(actor=actor, dossier=locked)
     scorecards = list(Scorecard.objects.select_for_update().filter(assignment__dossier=locked))
@@ -193,11 +188,39 @@ def _decision_checked(decision_number: str, decision_date: datetime.date | None)
     return decision_number
 
 
-def _certificate_issue(**kwargs):
-    # Written beside this module by another change; imported late so this module loads without it.
-    from ocop_rating.certificates.services import certificate_issue
+def _locked_for_decision(*, dossier: Dossier, actor, expected: str, refusal: str) -> tuple[Dossier, Result]:
+    """Lock the dossier and its result for the decision signer's step; refuse another role or another status."""
+    if not roles.user_has_role(actor, roles.DECISION_SIGNER):
+        raise PermissionRefused(_("Chỉ người ký quyết định được ghi nhận quyết định công nhận."))
+    locked = Dossier.objects.select_for_update().select_related("product").get(pk=dossier.pk)
+    result = Result.objects.select_for_update().select_related("criteria_version").filter(dossier=locked).first()
+    if result is None or result.status != expected:
+        raise TransitionRefused(refusal)
+    return locked, result
 
-    return certificate_issue(**kwargs)
+
+def _recognise(*, locked: Dossier, result: Result, actor, stars: int, level: str, score_total: Decimal,
+               decision_number: str, decision_date: datetime.date, issued_on: datetime.date | None,
+               note: str, result_fields: dict) -> Result:
+    """Issue the certificate, decide the result with it (and ``result_fields``) and recognise the dossier."""
+    certificate = certificate_issue(
+        product=locked.product, stars=stars, decision_number=decision_number, decision_date=decision_date,
+        issuing_level=level, criteria_version=result.criteria_version, score_total=score_total,
+        issued_on=issued_on or decision_date, actor=actor,
+    )
+    result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor, note=note,
+                               certificate=certificate, **result_fields)
+    dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
+    return result
+
+
+def _not_recognise(*, locked: Dossier, result: Result, actor, result_note: str, dossier_note: str,
+                   **result_changes) -> Result:
+    """Decide the result without a certificate and close the dossier as not recognised (one event each)."""
+    result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor, note=result_note,
+                               **result_changes)
+    dossier_transition(dossier=locked, to_status=Dossier.Status.NOT_RECOGNISED, actor=actor, note=dossier_note)
+    return result
 
 
 @refusals_audited("result_record_decision")
@@ -209,15 +232,21 @@ def result_record_decision(*, dossier: Dossier, actor, decision_number: str = ""
     3★/4★ → certificate at province level; 5★ → proposed to the central level (no certificate yet);
     1★/2★ or eliminated → no certificate (the decision number is optional).
     """
-    if not roles.user_has_role(actor, roles.DECISION_SIGNER):
-        raise PermissionRefused(_("Chỉ người ký quyết định được ghi nhận quyết định công nhận."))
-    locked = Dossier.objects.select_for_update().select_related("product").get(pk=dossier.pk)
-    result = Result.objects.select_for_update().select_related("criteria_version").filter(dossier=locked).first()
-    if result is None or result.status != Result.Status.FINALISED:
-        raise TransitionRefused(_("Kết quả chưa được hội đồng chốt hoặc đã có quyết định."))
+    locked, result = _locked_for_decision(
+        dossier=dossier, actor=actor, expected=Result.Status.FINALISED,
+        refusal=_("Kết quả chưa được hội đồng chốt hoặc đã có quyết định."),
+    )
     star = result.star
-    if star in CERTIFIED_STARS:
-        decision_number = _decision_checked(decision_number, decision_date)
+    if star not in CERTIFIED_STARS:
+        decision_number = (decision_number or "").strip()
+        result = _not_recognise(locked=locked, result=result, actor=actor, result_note=decision_number,
+                                dossier_note=_("không đủ điều kiện công nhận"),
+                                decision_number=decision_number, decision_date=decision_date)
+        if locked.kind == Dossier.Kind.RE_EVALUATION and locked.previous_certificate_id:
+            certificate_reevaluation_refused(certificate=locked.previous_certificate, today=timezone.localdate(),
+                                             actor=actor)
+        return result
+    decision_number = _decision_checked(decision_number, decision_date)
     if star == CENTRAL_LEVEL_STAR:
         result = result_transition(result=result, to_status=Result.Status.PROPOSED_CENTRAL, actor=actor,
                                    note=decision_number, decision_number=decision_number,
@@ -225,57 +254,27 @@ def result_record_decision(*, dossier: Dossier, actor, decision_number: str = ""
         dossier_transition(dossier=locked, to_status=Dossier.Status.PROPOSED_CENTRAL, actor=actor,
                            note=decision_number)
         return result
-    if star in CERTIFIED_STARS:
-        from ocop_rating.certificates.models import Certificate
-
-        certificate = _certificate_issue(
-            product=locked.product, stars=star, decision_number=decision_number, decision_date=decision_date,
-            issuing_level=Certificate.IssuingLevel.PROVINCE,
-            criteria_version=result.criteria_version, score_total=result.average,
-            issued_on=issued_on or decision_date, actor=actor,
-        )
-        result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor,
-                                   note=decision_number, decision_number=decision_number,
-                                   decision_date=decision_date, certificate=certificate)
-        dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
-        return result
-    result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor,
-                               note=(decision_number or "").strip(),
-                               decision_number=(decision_number or "").strip(), decision_date=decision_date)
-    dossier_transition(dossier=locked, to_status=Dossier.Status.NOT_RECOGNISED, actor=actor,
-                       note=_("không đủ điều kiện công nhận"))
-    if locked.kind == Dossier.Kind.RE_EVALUATION and locked.previous_certificate_id:
-        from ocop_rating.certificates.services import certificate_reevaluation_refused
-
-        certificate_reevaluation_refused(certificate=locked.previous_certificate, today=timezone.localdate(),
-                                         actor=actor)
-    return result
+    return _recognise(locked=locked, result=result, actor=actor, stars=star,
+                      level=Certificate.IssuingLevel.PROVINCE, score_total=result.average,
+                      decision_number=decision_number, decision_date=decision_date, issued_on=issued_on,
+                      note=decision_number,
+                      result_fields={"decision_number": decision_number, "decision_date": decision_date})
 
 
 @refusals_audited("result_record_central_decision")
 def result_record_central_decision(*, dossier: Dossier, decision_number: str, decision_date: datetime.date,
                                    actor, issued_on: datetime.date | None = None) -> Result:
     """Record the Ministry's 5★ decision on a result proposed to the central level; issues the central certificate."""
-    if not roles.user_has_role(actor, roles.DECISION_SIGNER):
-        raise PermissionRefused(_("Chỉ người ký quyết định được ghi nhận quyết định công nhận."))
-    locked = Dossier.objects.select_for_update().select_related("product").get(pk=dossier.pk)
-    result = Result.objects.select_for_update().select_related("criteria_version").filter(dossier=locked).first()
-    if result is None or result.status != Result.Status.PROPOSED_CENTRAL:
-        raise TransitionRefused(_("Kết quả này chưa được đề nghị trung ương công nhận."))
-    decision_number = _decision_checked(decision_number, decision_date)
-    from ocop_rating.certificates.models import Certificate
-
-    certificate = _certificate_issue(
-        product=locked.product, stars=CENTRAL_LEVEL_STAR, decision_number=decision_number,
-        decision_date=decision_date, issuing_level=Certificate.IssuingLevel.CENTRAL,
-        criteria_version=result.criteria_version, score_total=result.average,
-        issued_on=issued_on or decision_date, actor=actor,
+    locked, result = _locked_for_decision(
+        dossier=dossier, actor=actor, expected=Result.Status.PROPOSED_CENTRAL,
+        refusal=_("Kết quả này chưa được đề nghị trung ương công nhận."),
     )
-    result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor, note=decision_number,
-                               central_decision_number=decision_number, central_decision_date=decision_date,
-                               certificate=certificate)
-    dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
-    return result
+    decision_number = _decision_checked(decision_number, decision_date)
+    return _recognise(locked=locked, result=result, actor=actor, stars=CENTRAL_LEVEL_STAR,
+                      level=Certificate.IssuingLevel.CENTRAL, score_total=result.average,
+                      decision_number=decision_number, decision_date=decision_date, issued_on=issued_on,
+                      note=decision_number, result_fields={
+                          "central_decision_number": decision_number, "central_decision_date": decision_date})
 
 
 @refusals_audited("result_record_central_refusal")
@@ -288,12 +287,10 @@ def result_record_central_refusal(*, dossier: Dossier, central_score, decision_n
     The star is the central score's band (70 → 4★, 50 → 3★) and the certificate is provincial; below 50
     the product is not recognised (the decision number is then optional).
     """
-    if not roles.user_has_role(actor, roles.DECISION_SIGNER):
-        raise PermissionRefused(_("Chỉ người ký quyết định được ghi nhận quyết định công nhận."))
-    locked = Dossier.objects.select_for_update().select_related("product").get(pk=dossier.pk)
-    result = Result.objects.select_for_update().select_related("criteria_version").filter(dossier=locked).first()
-    if result is None or result.status != Result.Status.PROPOSED_CENTRAL:
-        raise TransitionRefused(_("Kết quả này chưa được đề nghị trung ương công nhận."))
+    locked, result = _locked_for_decision(
+        dossier=dossier, actor=actor, expected=Result.Status.PROPOSED_CENTRAL,
+        refusal=_("Kết quả này chưa được đề nghị trung ương công nhận."),
+    )
     try:
         central_score = Decimal(str(central_score)).quantize(TWO_PLACES)
     except (InvalidOperation, ValueError):
@@ -302,37 +299,29 @@ def result_record_central_refusal(*, dossier: Dossier, central_score, decision_n
         raise WorkflowError(_("Điểm của hội đồng trung ương phải từ 0 đến dưới 90."))
     star = star_band(central_score)
     if star not in CERTIFIED_STARS:
-        decision_number = (decision_number or "").strip()
-        result = result_transition(result=result, to_status=Result.Status.DECIDED, actor=actor,
-                                   note=_("trung ương chấm %(score)s điểm: không công nhận") % {"score": central_score},
-                                   central_score=central_score, decision_number=decision_number,
-                                   decision_date=decision_date)
-        dossier_transition(dossier=locked, to_status=Dossier.Status.NOT_RECOGNISED, actor=actor,
-                           note=_("trung ương chấm dưới 50 điểm"))
-        return result
+        return _not_recognise(
+            locked=locked, result=result, actor=actor,
+            result_note=_("trung ương chấm %(score)s điểm: không công nhận") % {"score": central_score},
+            dossier_note=_("trung ương chấm dưới 50 điểm"),
+            central_score=central_score, decision_number=(decision_number or "").strip(),
+            decision_date=decision_date,
+        )
     decision_number = _decision_checked(decision_number, decision_date)
-    from ocop_rating.certificates.models import Certificate
-
-    certificate = _certificate_issue(
-        product=locked.product, stars=star, decision_number=decision_number, decision_date=decision_date,
-        issuing_level=Certificate.IssuingLevel.PROVINCE, criteria_version=result.criteria_version,
-        score_total=central_score, issued_on=issued_on or decision_date, actor=actor,
-    )
-    result = result_transition(
-        result=result, to_status=Result.Status.DECIDED, actor=actor,
+    return _recognise(
+        locked=locked, result=result, actor=actor, stars=star, level=Certificate.IssuingLevel.PROVINCE,
+        score_total=central_score, decision_number=decision_number, decision_date=decision_date,
+        issued_on=issued_on,
         note=_("trung ương chấm %(score)s điểm; tỉnh công nhận %(star)s sao theo quyết định %(number)s")
         % {"score": central_score, "star": star, "number": decision_number},
-        central_score=central_score, decision_number=decision_number, decision_date=decision_date,
-        certificate=certificate,
+        result_fields={"central_score": central_score, "decision_number": decision_number,
+                       "decision_date": decision_date},
     )
-    dossier_transition(dossier=locked, to_status=Dossier.Status.RECOGNISED, actor=actor, note=decision_number)
-    return result
 
 
 @refusals_audited("round_finalise")
 def round_finalise(*, evaluation_round: EvaluationRound, actor) -> EvaluationRound:
     """Close the round (its chair) once every dossier in it has a finalised result."""
-    if not _is_chair(actor, evaluation_round.pk):
+    if not user_chairs_round(user=actor, round_id=evaluation_round.pk):
         raise PermissionRefused(_("Chỉ chủ tịch hội đồng được kết thúc đợt đánh giá."))
     pending = Dossier.objects.filter(round=evaluation_round, status=Dossier.Status.IN_ROUND).count()
     if pending:

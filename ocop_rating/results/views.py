@@ -1,17 +1,19 @@
-"""Downloads of a round's council minutes (PDF, XLSX) for the secretariat, the round's chair and the signer.
+"""Results and decisions: a dossier's result in its round, computing and finalising it, the signer's
+decisions, and the council minutes (PDF, XLSX) for the secretariat, the round's chair and the signer.
 
 The minutes exist once the round is finished: before that scoring is blind, so a download is refused
 with a message on the round's page (the figures shown are in any case only those the requester may see).
+Reads go through council.selectors and results.selectors; writes through results.services.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,6 +28,7 @@ from ocop_rating.council.forms import (
 )
 from ocop_rating.council.selectors import (
     REVEALED_RESULT_STATUSES,
+    dossier_sheets_in_round,
     scorecards_visible_to,
     scoring_pending_for,
 )
@@ -36,16 +39,14 @@ from ocop_rating.council.views import (
     round_page_redirect,
 )
 from ocop_rating.errors import RatingError
-from ocop_rating.models import (
-    Assignment,
-    ConflictDeclaration,
-    CouncilMember,
-    Dossier,
-    EvaluationRound,
-    Result,
-    Scorecard,
-)
+from ocop_rating.models import Dossier, EvaluationRound, Result, Scorecard
 from ocop_rating.results.documents import round_minutes_pdf, round_minutes_xlsx
+from ocop_rating.results.selectors import (
+    decision_overview,
+    result_for_decision_or_none,
+    result_of_dossier_or_none,
+    round_for_minutes_or_none,
+)
 from ocop_rating.results.services import (
     result_compute,
     result_finalise,
@@ -53,24 +54,15 @@ from ocop_rating.results.services import (
     result_record_central_refusal,
     result_record_decision,
 )
-from ocop_rating.roles import DECISION_SIGNER, SECRETARIAT, user_has_role
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _round_for_minutes(request, round_id: int) -> EvaluationRound:
-    """The round, if this user may read its minutes; 404 otherwise (no hint that it exists)."""
-    evaluation_round = get_object_or_404(EvaluationRound, pk=round_id)
-    is_chair = CouncilMember.objects.filter(
-        round=evaluation_round, user=request.user, role=CouncilMember.Role.CHAIR,
-    ).exists()
-    if not (is_chair or user_has_role(request.user, SECRETARIAT, DECISION_SIGNER)):
-        raise Http404
-    return evaluation_round
-
-
 def _minutes_download(request, round_id: int, *, render, content_type: str, extension: str) -> HttpResponse:
-    evaluation_round = _round_for_minutes(request, round_id)
+    # 404 for anyone who may not read the minutes: no hint that the round exists.
+    evaluation_round = round_for_minutes_or_none(user=request.user, round_id=round_id)
+    if evaluation_round is None:
+        raise Http404
     if evaluation_round.status != EvaluationRound.Status.FINALISED:
         messages.error(request, _("Biên bản họp hội đồng chỉ có sau khi đợt đánh giá kết thúc "
                                   "(mọi hồ sơ đã được chốt kết quả)."))
@@ -96,42 +88,42 @@ def minutes_xlsx(request, round_id: int):
     return _minutes_download(request, round_id, render=round_minutes_xlsx, content_type=XLSX, extension="xlsx")
 
 
-RECENT_DECISIONS = 20
-
-
+def _result_step(request, round_id: int, dossier_id: int, *, step: Callable[..., Result],
+                 done: Callable[[Dossier, Result], None]):
+    """Run a result service ``step`` on the round's dossier; show its refusal, or let ``done`` say what it did."""
+    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
+    dossier = dossier_of_round_or_404(round_, dossier_id)
+    try:
+        result = step(dossier=dossier, actor=request.user)
+    except RatingError as exc:
+        messages.error(request, exc.message)
+    else:
+        done(dossier, result)
+    return round_page_redirect(request, round_, dossier.pk)
 
 
 @login_required
 @require_POST
 def round_result_compute(request, round_id: int, dossier_id: int):
     """Compute (or recompute) a dossier's result from the submitted sheets (the chair or the secretariat)."""
-    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
-    dossier = dossier_of_round_or_404(round_, dossier_id)
-    try:
-        result = result_compute(dossier=dossier, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
+
+    def done(dossier: Dossier, result: Result) -> None:
         if result.can_finalise:
             messages.success(request, _("Đã tính kết quả hồ sơ #%(pk)s; kết quả đủ điều kiện chốt.") % {
                 "pk": dossier.pk})
         else:
             messages.warning(request, _("Đã tính kết quả hồ sơ #%(pk)s; chưa thể chốt: %(reasons)s") % {
                 "pk": dossier.pk, "reasons": " ".join(result.reasons)})
-    return round_page_redirect(request, round_, dossier.pk)
+
+    return _result_step(request, round_id, dossier_id, step=result_compute, done=done)
 
 
 @login_required
 @require_POST
 def round_result_finalise(request, round_id: int, dossier_id: int):
     """Finalise a dossier's result (the round's chair); a refusal lists the reasons (quorum, spread...)."""
-    round_, _is_secretariat, _is_chair = round_or_404(request, round_id)
-    dossier = dossier_of_round_or_404(round_, dossier_id)
-    try:
-        result = result_finalise(dossier=dossier, actor=request.user)
-    except RatingError as exc:
-        messages.error(request, exc.message)
-    else:
+
+    def done(dossier: Dossier, result: Result) -> None:
         if result.star:
             text = _("Đã chốt kết quả hồ sơ #%(pk)s: %(average)s điểm, %(star)s sao.") % {
                 "pk": dossier.pk, "average": result.average, "star": result.star}
@@ -139,7 +131,8 @@ def round_result_finalise(request, round_id: int, dossier_id: int):
             text = _("Đã chốt kết quả hồ sơ #%(pk)s: sản phẩm bị loại (tiêu chí %(leaf)s).") % {
                 "pk": dossier.pk, "leaf": result.eliminated_leaf}
         messages.success(request, text)
-    return round_page_redirect(request, round_, dossier.pk)
+
+    return _result_step(request, round_id, dossier_id, step=result_finalise, done=done)
 
 
 @login_required
@@ -148,16 +141,12 @@ def round_result(request, round_id: int, dossier_id: int):
     """A dossier's result in the round, with the chair's finalise and reopen actions."""
     round_, is_secretariat, is_chair = round_or_404(request, round_id)
     dossier = dossier_of_round_or_404(round_, dossier_id)
-    result = Result.objects.filter(dossier=dossier).first()
+    result = result_of_dossier_or_none(dossier=dossier)
     scoring_pending = scoring_pending_for(user=request.user, dossier=dossier)
     result_hidden = scoring_pending and result is not None
     if scoring_pending:
         result = None
-    assignments = list(
-        Assignment.objects.filter(dossier=dossier, round=round_).select_related("member__user", "scorecard")
-        .order_by("member__role", "member_id")
-    )
-    conflicts = {c.member_id: c for c in ConflictDeclaration.objects.filter(dossier=dossier)}
+    assignments, conflicts = dossier_sheets_in_round(evaluation_round=round_, dossier=dossier)
     visible = list(scorecards_visible_to(user=request.user, dossier=dossier))
     in_round = dossier.status == Dossier.Status.IN_ROUND
     sheets = []
@@ -201,16 +190,11 @@ def decision_list(request):
     """Finalised results awaiting a decision (by round), those awaiting the Ministry, and recent decisions."""
     if not roles.user_has_role(request.user, roles.DECISION_SIGNER):
         return forbidden(request, reason=_("Trang này dành cho người ký quyết định công nhận."))
-    related = ("dossier__product", "round")
-    finalised = Result.objects.filter(status=Result.Status.FINALISED).select_related(*related).order_by(
-        "-round__opens_on", "round_id", "dossier_id",
-    )
+    overview = decision_overview()
     context = {
-        "awaiting_by_round": [(round_, list(results)) for round_, results in groupby(finalised, key=lambda r: r.round)],
-        "proposed": Result.objects.filter(status=Result.Status.PROPOSED_CENTRAL).select_related(*related)
-        .order_by("decision_date", "dossier_id"),
-        "decided": Result.objects.filter(status=Result.Status.DECIDED).select_related(*related, "certificate")
-        .order_by("-decision_date", "-pk")[:RECENT_DECISIONS],
+        "awaiting_by_round": overview.awaiting_by_round,
+        "proposed": overview.proposed,
+        "decided": overview.decided,
     }
     return render(request, "ocop_rating/portal/decisions/list.html", context)
 
@@ -219,12 +203,9 @@ def decision_list(request):
 @require_http_methods(["GET", "POST"])
 def decision_record(request, dossier_id: int):
     """Record the province's decision (or, for a 5★ proposal, the Ministry's) on a finalised result."""
-    if not roles.user_has_role(request.user, roles.DECISION_SIGNER):
+    result = result_for_decision_or_none(user=request.user, dossier_id=dossier_id)
+    if result is None:
         raise Http404
-    result = get_object_or_404(
-        Result.objects.select_related("dossier__product", "round", "certificate"),
-        dossier_id=dossier_id, status__in=REVEALED_RESULT_STATUSES,
-    )
     central = result.status == Result.Status.PROPOSED_CENTRAL
     form_class = CentralDecisionForm if central else DecisionForm
     form = refusal_form = None

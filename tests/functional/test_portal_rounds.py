@@ -218,6 +218,15 @@ def test_round_list_shows_counts_and_the_chair_sees_only_their_rounds(people, ra
     assert not elements(page.content, href=reverse("ocop_rating:round_create"))
 
 
+def test_the_chair_sees_the_whole_council_of_their_round_not_only_their_own_seat(people, rating_product, client_for):
+    # Given a round in scoring with a chair and three members, when its chair opens the round list, then
+    # the council counts all four scorers, as the secretariat's list does (not only the chair's own seat).
+    dossier_in_scoring(rating_product, people)
+
+    page = client_for(people.chair).get(reverse("ocop_rating:round_list"))
+    assert [d["data-value"] for d in elements(page.content, css_class="ocop-round-list__council")] == ["4"]
+
+
 def test_portal_home_shows_rounds_to_the_secretariat_and_awaiting_dossiers_to_the_chair(people, rating_product,
                                                                                         client_for):
     _dossier, round_ = dossier_in_scoring(rating_product, people)

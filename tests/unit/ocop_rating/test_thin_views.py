@@ -20,13 +20,6 @@ import ocop_rating
 APP = Path(ocop_rating.__file__).parent
 REPOSITORY = APP.parent
 
-# Views still being thinned by someone else: listed here until their queries move to selectors. An entry
-# that no longer queries fails test_known_exceptions_still_need_their_exemption: remove it then.
-KNOWN_EXCEPTIONS = frozenset({
-    "ocop_rating/council/views.py",
-    "ocop_rating/results/views.py",
-})
-
 MANAGER_ATTRIBUTES = frozenset({"objects", "_default_manager", "_base_manager"})
 SHORTCUTS = frozenset({"get_object_or_404", "get_list_or_404"})
 # Queryset methods no dict, list or str has (``values`` and ``count`` are checked by arity below).
@@ -80,18 +73,11 @@ def test_the_app_has_view_modules_to_check():
     ]
 
 
-@pytest.mark.parametrize("module", [m for m in _view_modules() if m not in KNOWN_EXCEPTIONS])
+@pytest.mark.parametrize("module", _view_modules())
 def test_a_view_module_runs_no_orm_query(module):
     # Given a view module of the rating app, when its syntax tree is read, then it uses no manager,
     # queryset method, get_object_or_404 or django.db import: its reads are in selectors.
     assert orm_uses((REPOSITORY / module).read_text(encoding="utf-8")) == []
-
-
-@pytest.mark.parametrize("module", sorted(KNOWN_EXCEPTIONS))
-def test_known_exceptions_still_need_their_exemption(module):
-    # Given a view module exempted while it is being thinned, when it is read, then it still queries;
-    # once it does not, this fails so that the exemption is removed.
-    assert orm_uses((REPOSITORY / module).read_text(encoding="utf-8")) != []
 
 
 @pytest.mark.parametrize(
