@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("shop/producers/", include("catalog.producer_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("ocop/", include("ocop_rating.urls")),
+    path("producer/", include("marketplace.producers.portal.urls")),
     # Wagtail's catch-all comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

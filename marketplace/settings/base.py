@@ -126,6 +126,7 @@ TEMPLATES = [
                 "marketplace.core.context_processors.shop_name",
                 "catalog.context_processors.navigation",
                 "ocop_rating.context_processors.rating_portal",
+                "marketplace.producers.portal.context_processors.producer_portal",
             ],
         },
     },

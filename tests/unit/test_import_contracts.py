@@ -114,10 +114,15 @@ BROKEN_CASES = {
         LAYERS,
         "catalog.offender -> ocop_rating.roles",
     ),
-    "producers import the catalogue": (
-        {"marketplace/producers/offender.py": "from catalog import views\n"},
+    "the producer model imports the catalogue": (
+        {"marketplace/producers/models.py": "from catalog import views\n"},
         LAYERS,
-        "marketplace.producers.offender -> catalog.views",
+        "marketplace.producers.models -> catalog.views",
+    ),
+    "the shop imports the producer portal": (
+        {"marketplace/shop/offender.py": "from marketplace.producers.portal import access\n"},
+        LAYERS,
+        "marketplace.shop.offender -> marketplace.producers.portal.access",
     ),
     "the shop imports the rating app (independent siblings)": (
         {"marketplace/shop/offender.py": "from ocop_rating import roles\n"},

@@ -1,0 +1,14 @@
+"""The producer portal, mounted at /producer/ (ARCHITECTURE.md, stable URLs). Each area adds its urls here."""
+
+from django.urls import path
+
+from marketplace.producers.portal import views
+
+app_name = "producer_portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("chon-chu-the/", views.choose, name="choose"),
+    path("ho-tro/", views.assist, name="assist"),
+    path("ho-tro/dung/", views.assist_stop, name="assist_stop"),
+]
