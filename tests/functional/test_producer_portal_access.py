@@ -115,3 +115,10 @@ def test_assisted_listing_ends_when_the_permission_is_taken_away(client_for):
 def test_only_assisted_listing_staff_may_open_the_chooser(client_for):
     assert client_for(UserFactory(is_staff=True)).get(reverse("producer_portal:assist")).status_code == 403
     assert client_for(_producer_user(ProducerFactory())).get(reverse("producer_portal:assist")).status_code == 403
+
+
+def test_the_producers_dossier_pages_link_to_the_portal(client_for):
+    client = client_for(_producer_user(ProducerFactory()))
+    for name, link in [("ocop_rating:dossier_list", '<a class="ocop-dossier__shop" href="/producer/">'),
+                       ("ocop_rating:portal", '<a class="btn btn-link ocop-home-dossiers__shop" href="/producer/">')]:
+        assert link in client.get(reverse(name)).content.decode(), name
