@@ -62,7 +62,7 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
 
     # Then there is one account per role (four council members), all signing in with the demo password
     assert _users_per_role() == {
-        roles.PRODUCER: ["chuthe@ocop.vn"],
+        roles.PRODUCER: ["banhgai@ocop.vn", "chuthe@ocop.vn", "matong@ocop.vn", "nuocmam@ocop.vn"],
         roles.COMMUNE_OFFICER: ["canbo.xa@ocop.vn"],
         roles.SECRETARIAT: ["vanphong.ocop@ocop.vn"],
         roles.COUNCIL_MEMBER: sorted(MEMBER_EMAILS),
@@ -75,12 +75,26 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
     assert sorted(producer.partners.values_list("code", flat=True)) == [
         "htx-coi-my-nghe-nga-son", "htx-nem-chua-hac-thanh",
     ]
+    # The producer portal's accounts: one per further producer, and one for assisted listing.
+    assert sorted(
+        (email, code) for email, code in get_user_model().objects.filter(partners__isnull=False)
+        .values_list("email", "partners__code")
+    ) == [
+        ("banhgai@ocop.vn", "hkd-banh-gai-ba-nhung"),
+        ("chuthe@ocop.vn", "htx-coi-my-nghe-nga-son"), ("chuthe@ocop.vn", "htx-nem-chua-hac-thanh"),
+        ("matong@ocop.vn", "trang-trai-mat-ong-rung-ba-thuoc"),
+        ("nuocmam@ocop.vn", "cty-nuoc-mam-bien-xanh-sam-son"),
+    ]
+    assistant = get_user_model().objects.get(email="hotro.dangban@ocop.vn")
+    assert (assistant.has_perm("producers.act_for_producer"), assistant.is_staff) == (True, False)
     assert sorted(CommuneOfficer.objects.values_list("user__email", "ward_code")) == [
         ("canbo.xa@ocop.vn", 14797), ("canbo.xa@ocop.vn", 16093),
     ]
-    for line in ("producer         chuthe@ocop.vn / ocop-demo-2026",
-                 "council member   thanhvien4@ocop.vn / ocop-demo-2026",
-                 "decision signer  nguoiky@ocop.vn / ocop-demo-2026"):
+    for line in ("producer          chuthe@ocop.vn / ocop-demo-2026",
+                 "council member    thanhvien4@ocop.vn / ocop-demo-2026",
+                 "decision signer   nguoiky@ocop.vn / ocop-demo-2026",
+                 "producer          matong@ocop.vn / ocop-demo-2026",
+                 "assisted listing  hotro.dangban@ocop.vn / ocop-demo-2026"):
         assert line in output
 
     # And one finalised round and one round being scored

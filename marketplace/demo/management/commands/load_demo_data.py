@@ -6,7 +6,8 @@ Idempotent: a second run creates and updates nothing.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.demo.catalogue import DemoUser, demo_data_load
+from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
+from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
@@ -21,7 +22,13 @@ DEMO_USERS = [
         email=ADMIN_EMAIL, password=ADMIN_PASSWORD, first_name="Quản trị", last_name="OCOP", is_superuser=True,
     ),
     *RATING_DEMO_USERS,
+    *PORTAL_DEMO_USERS,
 ]
+
+
+def _rating_then_portal(*, summary: LoadSummary, written: list) -> None:
+    rating_demo_load(summary=summary, written=written)
+    portal_demo_load(summary=summary, written=written)
 
 
 class Command(BaseCommand):
@@ -41,7 +48,7 @@ class Command(BaseCommand):
                 "The demo creates accounts for every role (secretariat, decision signer...) with published "
                 "passwords. Set DEMO_DATA_ALLOWED=True only on a machine for trying the project, never in production."
             )
-        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=rating_demo_load)
+        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=_rating_then_portal)
         kinds = sorted(set(summary.created) | set(summary.updated))
         width = max(len(kind) for kind in kinds)
         for kind in kinds:
@@ -59,8 +66,10 @@ class Command(BaseCommand):
             ("shopper", SHOPPER_EMAIL, SHOPPER_PASSWORD),
             ("admin", ADMIN_EMAIL, ADMIN_PASSWORD),
             *((role, account.email, account.password) for role, account in RATING_DEMO_ACCOUNTS),
+            *((role, account.email, account.password) for role, account in PORTAL_DEMO_ACCOUNTS),
         ]
         width = max(len(role) for role, _, _ in accounts)
-        self.stdout.write("Demo accounts (sign in with the e-mail address; the rating portal is at /ocop/):")
+        self.stdout.write("Demo accounts (sign in with the e-mail address; the rating portal is at /ocop/, "
+                          "the producer portal at /producer/):")
         for role, email, password in accounts:
             self.stdout.write(f"  {role:<{width}}  {email} / {password}")
