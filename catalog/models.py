@@ -94,6 +94,8 @@ class Product(AbstractProduct):
         _("xã/phường xuất xứ"), null=True, blank=True, validators=[validate_ward_code], db_index=True,
     )
     weight_grams = models.PositiveIntegerField(_("khối lượng (gam)"), default=0)
+    volume_ml = models.PositiveIntegerField(_("thể tích (ml)"), null=True, blank=True)
+    shelf_life_days = models.PositiveIntegerField(_("hạn sử dụng (ngày)"), null=True, blank=True)
     certificate = models.ForeignKey(
         "ocop_rating.Certificate", verbose_name=_("chứng nhận OCOP hiện hành"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+", db_column="ocop_certification_id",

@@ -1,6 +1,6 @@
 """The producer portal, mounted at /producer/ (ARCHITECTURE.md, stable URLs). Each area adds its urls here."""
 
-from django.urls import path
+from django.urls import include, path
 
 from marketplace.producers.portal import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("chon-chu-the/", views.choose, name="choose"),
     path("ho-tro/", views.assist, name="assist"),
     path("ho-tro/dung/", views.assist_stop, name="assist_stop"),
+    path("san-pham/", include("marketplace.producers.portal.listings.urls")),
 ]
