@@ -12,4 +12,5 @@ urlpatterns = [
     path("ho-tro/", views.assist, name="assist"),
     path("ho-tro/dung/", views.assist_stop, name="assist_stop"),
     path("san-pham/", include("marketplace.producers.portal.listings.urls")),
+    path("", include("marketplace.producers.portal.onboarding.urls")),
 ]
