@@ -1,4 +1,9 @@
-"""VNPost delivery priced by the basket's weight, in whole đồng (VAT included)."""
+"""VNPost delivery priced by weight, one parcel per producer, in whole đồng (VAT included).
+
+A mixed basket leaves in one parcel per producer (ARCHITECTURE.md decision 3): each is priced on its
+own weight, and the basket's shipping charge is their sum, so a single-producer basket pays exactly
+the tariff of its weight.
+"""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,13 +34,47 @@ def basket_weight_grams(basket) -> int:
     return sum((line.product.weight_grams or 0) * line.quantity for line in basket.all_lines())
 
 
+def partner_of_line(line) -> int | None:
+    """The partner (producer) whose parcel carries a basket line."""
+    return getattr(getattr(line, "stockrecord", None), "partner_id", None)
+
+
+def basket_weight_grams_by_partner(basket) -> dict[int | None, int]:
+    """Weight of each producer's parcel (product weight × quantity), keyed by partner id, in basket order."""
+    weights: dict[int | None, int] = {}
+    for line in basket.all_lines():
+        key = partner_of_line(line)
+        weights[key] = weights.get(key, 0) + (line.product.weight_grams or 0) * line.quantity
+    return weights or {None: 0}
+
+
 class WeightBasedVNPost(Base):
     tariff: WeightTariff
     is_tax_known = True
 
+    def charges_by_partner(self, basket) -> dict[int | None, Decimal]:
+        return {
+            partner: Decimal(self.tariff.price_for(grams))
+            for partner, grams in basket_weight_grams_by_partner(basket).items()
+        }
+
     def calculate(self, basket):
-        amount = Decimal(self.tariff.price_for(basket_weight_grams(basket)))
+        amount = sum(self.charges_by_partner(basket).values(), Decimal(0))
         return prices.Price(currency=basket.currency, excl_tax=amount, incl_tax=amount)
+
+
+def shipping_charges_by_partner(method, basket) -> dict[int | None, Decimal]:
+    """Return the shipping charge of each producer's parcel, keyed by partner id (before shipping offers).
+
+    The one place a fulfilment group's shipping charge comes from. A method that does not price per
+    parcel (free shipping, no shipping required) charges its whole amount to the basket's first producer.
+    """
+    method = getattr(method, "method", method)  # an offer's discount wraps the method
+    if isinstance(method, WeightBasedVNPost):
+        return method.charges_by_partner(basket)
+    partners = list(basket_weight_grams_by_partner(basket))
+    whole = Decimal(method.calculate(basket).incl_tax)
+    return {partner: (whole if n == 0 else Decimal(0)) for n, partner in enumerate(partners)}
 
 
 class VNPostStandard(WeightBasedVNPost):
