@@ -140,6 +140,7 @@ def test_an_approved_applicant_becomes_a_producer_user(client_for, django_captur
         "application_approved", secretary, False, str(application.pk))
     assert [m.to for m in mail.outbox] == [["htx.dongtam@example.vn"]]
     assert "đã được duyệt" in mail.outbox[0].subject
+    assert "http://testserver/producer/" in mail.outbox[0].body
     home = client_for(applicant).get(reverse("producer_portal:home"))
     assert home.status_code == 200
     assert f'data-producer="{producer.pk}"' in home.content.decode()
@@ -179,6 +180,7 @@ def test_a_rejection_needs_a_reason_and_the_applicant_may_apply_again(client_for
     assert (Producer.objects.count(), Partner.objects.count()) == (0, 0)
     assert not applicant.groups.filter(name=roles.PRODUCER).exists()
     assert "Giấy đăng ký kinh doanh bị mờ" in mail.outbox[0].body
+    assert "http://testserver/producer/dang-ky/" in mail.outbox[0].body
     page = client_for(applicant).get(STATUS).content.decode()
     assert 'data-status="rejected"' in page
     assert "Giấy đăng ký kinh doanh bị mờ, không đọc được." in page

@@ -136,8 +136,11 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def application_approve(*, application: ProducerApplication, actor) -> Producer:
-    """Approve a submitted application: create the Partner and Producer, make the applicant its first user."""
+def application_approve(*, application: ProducerApplication, actor, site_url: str = "") -> Producer:
+    """Approve a submitted application: create the Partner and Producer, make the applicant its first user.
+
+    ``site_url`` (scheme and host) starts the link in the e-mail to the applicant.
+    """
     with transaction.atomic():
         locked = _locked_submitted(application, actor)
         partner = Partner.objects.create(name=locked.name)
@@ -158,11 +161,12 @@ def application_approve(*, application: ProducerApplication, actor) -> Producer:
         locked.save(update_fields=["status", "producer", "reviewed_by", "reviewed_at"])
         action_record(PortalAccess(producer=producer, user=actor, assisted=False), "application_approved", locked,
                       applicant=applicant.pk)
-        transaction.on_commit(lambda: _decision_mail(locked))
+        transaction.on_commit(lambda: _decision_mail(locked, site_url))
     return producer
 
 
-def application_reject(*, application: ProducerApplication, actor, reason: str) -> ProducerApplication:
+def application_reject(*, application: ProducerApplication, actor, reason: str, site_url: str = "",
+                       ) -> ProducerApplication:
     """Reject a submitted application with a reason the applicant will read; they may apply again."""
     reason = (reason or "").strip()
     if not reason:
@@ -174,11 +178,11 @@ def application_reject(*, application: ProducerApplication, actor, reason: str) 
         locked.reviewed_by = actor
         locked.reviewed_at = timezone.now()
         locked.save(update_fields=["status", "rejection_reason", "reviewed_by", "reviewed_at"])
-        transaction.on_commit(lambda: _decision_mail(locked))
+        transaction.on_commit(lambda: _decision_mail(locked, site_url))
     return locked
 
 
-def _decision_mail(application: ProducerApplication) -> None:
+def _decision_mail(application: ProducerApplication, site_url: str) -> None:
     if not application.applicant.email:
         return
     if application.status == ProducerApplication.Status.APPROVED:
@@ -186,7 +190,7 @@ def _decision_mail(application: ProducerApplication) -> None:
         body = _(
             "Chúc mừng! Văn phòng điều phối OCOP tỉnh đã duyệt đơn đăng ký bán hàng của %(name)s.\n"
             "Bạn có thể đăng nhập và mở cổng chủ thể tại %(url)s để đăng sản phẩm."
-        ) % {"name": application.name, "url": reverse("producer_portal:home")}
+        ) % {"name": application.name, "url": site_url.rstrip("/") + reverse("producer_portal:home")}
     else:
         subject = _("Đơn đăng ký bán hàng của %(name)s chưa được duyệt") % {"name": application.name}
         body = _(
@@ -194,7 +198,7 @@ def _decision_mail(application: ProducerApplication) -> None:
             "Lý do: %(reason)s\n"
             "Bạn có thể bổ sung và nộp lại đơn tại %(url)s."
         ) % {"name": application.name, "reason": application.rejection_reason,
-             "url": reverse("producer_portal:onboarding_apply")}
+             "url": site_url.rstrip("/") + reverse("producer_portal:onboarding_apply")}
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.applicant.email])
 
 

@@ -112,7 +112,9 @@ def review_approve(request, application_id: int):
     _reviewer_or_404(request.user)
     application = _found_or_404(selectors.application_for_review_or_none(application_id=application_id))
     try:
-        producer = services.application_approve(application=application, actor=request.user)
+        producer = services.application_approve(
+            application=application, actor=request.user, site_url=request.build_absolute_uri("/"),
+        )
     except services.OnboardingError as exc:
         messages.error(request, exc.message)
     else:
@@ -131,7 +133,8 @@ def review_reject(request, application_id: int):
             "application": application, "rejection_form": form,
         }, status=400)
     try:
-        services.application_reject(application=application, actor=request.user, reason=form.cleaned_data["reason"])
+        services.application_reject(application=application, actor=request.user,
+                                    reason=form.cleaned_data["reason"], site_url=request.build_absolute_uri("/"))
     except services.OnboardingError as exc:
         messages.error(request, exc.message)
     else:
