@@ -259,8 +259,17 @@ def test_an_invited_user_joins_the_producer(client_for, django_capture_on_commit
     assert f"http://testserver{link}" in mail.outbox[0].body
     assert f'data-invitation="{invitation.pk}"' in owner_client.get(STAFF).content.decode()
 
+    # When someone else signed in opens the forwarded link and accepts, then they are refused
+    forwarded_to = UserFactory(email="nguoi.khac@example.vn")
+    response = _post(client_for(forwarded_to), link)
+    assert response.status_code == 410
+    assert ("Lời mời này gửi tới ke.toan@example.vn. Hãy đăng nhập bằng tài khoản có địa chỉ thư điện tử đó."
+            in response.content.decode())
+    assert not producer.partner.users.filter(pk=forwarded_to.pk).exists()
+    assert ProducerInvitation.objects.get(pk=invitation.pk).accepted_at is None
+
     # When the colleague opens the link and accepts
-    colleague = UserFactory(email="ke.toan@example.vn")
+    colleague = UserFactory(email="Ke.Toan@example.vn")
     colleague_client = client_for(colleague)
     assert "HTX Nem chua Vạn Thắng mời bạn" in colleague_client.get(link).content.decode()
     response = _post(colleague_client, link)

@@ -274,6 +274,11 @@ def invitation_accept(*, token: str, user) -> Producer:
         refusal = invitation_refusal(invitation)
         if refusal:
             raise OnboardingError(refusal)
+        if (user.email or "").strip().lower() != invitation.email.lower():
+            # A forwarded or leaked link does not let someone else join the producer.
+            raise OnboardingError(_(
+                "Lời mời này gửi tới %(email)s. Hãy đăng nhập bằng tài khoản có địa chỉ thư điện tử đó."
+            ) % {"email": invitation.email})
         producer = invitation.producer
         producer.partner.users.add(user)
         user.groups.add(Group.objects.get_or_create(name=roles.PRODUCER)[0])
