@@ -72,7 +72,8 @@ class Market:
     def checkout(self):
         for key, quantity in (("A", 2), ("B", 1), ("C", 1)):
             assert self.shopper.add_to_basket(self.products[key], quantity=quantity).status_code == 302
-        assert self.shopper.checkout_to_preview(guest_email=None).status_code == 200
+        self.preview = self.shopper.checkout_to_preview(guest_email=None)
+        assert self.preview.status_code == 200
         placed = self.shopper.place_order()
         assert placed.status_code == 302 and placed.url == reverse("checkout:thank-you")
         self.order = Order.objects.get()
@@ -116,6 +117,13 @@ def test_a_basket_of_three_producers_becomes_one_order_with_three_groups(market)
     assert sum(group.shipping_charge for group in market.groups.values()) == order.shipping_incl_tax
     assert order.lines.filter(fulfilment_group__isnull=True).count() == 0
     assert FulfilmentGroupEvent.objects.count() == 0
+    # the review page showed each producer's parcel and its charge
+    parcels = market.preview.content.decode().split('class="checkout-parcels__item">')[1:]
+    assert [item.split("</li>")[0] for item in parcels] == [
+        "HTX Nước mắm Đông Hải: 27.000\u00a0₫",
+        "HTX Chè lam Phủ Quảng: 22.000\u00a0₫",
+        "HTX Nem chua Vạn Thắng: 32.000\u00a0₫",
+    ]
 
 
 def test_a_producer_sees_only_their_group_and_their_lines(market):

@@ -12,6 +12,7 @@ from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.core.loading import get_class
 
 from marketplace.payments import cod
+from marketplace.shop.shipping.methods import shipping_parcels
 
 from .forms import PaymentMethodForm
 
@@ -71,6 +72,8 @@ class PaymentDetailsView(PaymentMethodSessionMixin, core_views.PaymentDetailsVie
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["payment_method_name"] = cod.NAME
+        method = ctx.get("shipping_method")
+        ctx["shipping_parcels"] = shipping_parcels(method, self.request.basket) if method is not None else []
         return ctx
 
     def place_order(self, *args, **kwargs):

@@ -89,3 +89,15 @@ class VNPostExpress(WeightBasedVNPost):
     name = _("VNPost chuyển phát nhanh EMS (1–2 ngày)")
     description = _("38.000 ₫ cho 500 g đầu, thêm 9.000 ₫ mỗi 500 g tiếp theo.")
     tariff = WeightTariff(first_grams=500, first_price=38_000, step_grams=500, step_price=9_000)
+
+
+def shipping_parcels(method, basket) -> list[tuple[str, Decimal]]:
+    """(seller name, shipping charge) of each producer's parcel, in basket order, for the checkout to show."""
+    names: dict[int, str] = {}
+    for line in basket.all_lines():
+        stockrecord = getattr(line, "stockrecord", None)
+        if stockrecord is not None and stockrecord.partner_id not in names:
+            producer = getattr(stockrecord.partner, "producer", None)
+            names[stockrecord.partner_id] = producer.name if producer is not None else stockrecord.partner.name
+    charges = shipping_charges_by_partner(method, basket)
+    return [(name, charges.get(partner_id, Decimal(0))) for partner_id, name in names.items()]
