@@ -96,6 +96,12 @@ def _events(group):
     return list(FulfilmentGroupEvent.objects.filter(group=group).values_list("from_status", "to_status"))
 
 
+def _stock(product) -> tuple[int, int]:
+    """(in stock, allocated) of the product's stock record."""
+    record = StockRecord.objects.get(product=product)
+    return record.num_in_stock, record.num_allocated
+
+
 def _allocated(product) -> int:
     return StockRecord.objects.get(product=product).num_allocated
 
@@ -191,9 +197,12 @@ def test_confirm_pack_ship_deliver_each_write_one_event_and_one_email(
     assert (group.status, group.tracking_number, group.carrier) == ("packed", "", "")
     assert len(_events(group)) == 2
     assert len(mailoutbox) == 2
+    assert _stock(market.products["A"]) == (10, 2)
 
     with django_capture_on_commit_callbacks(execute=True):
         assert market.step("A", "shipped", carrier="VNPost", tracking_number="EB123456789VN").status_code == 302
+    # the parcel has left: its two bottles leave the stock, and only A's
+    assert (_stock(market.products["A"]), _stock(market.products["B"])) == ((8, 0), (10, 1))
     with django_capture_on_commit_callbacks(execute=True):
         assert market.step("A", "delivered").status_code == 302
 

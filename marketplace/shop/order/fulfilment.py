@@ -46,8 +46,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
                                 **fields) -> FulfilmentGroup:
     """Move ``group`` to ``to_status``, write one event, and e-mail the customer once committed.
 
-    Shipping needs ``tracking_number`` and ``carrier``; cancelling releases the group's stock
-    allocations. Raises FulfilmentRefused (nothing written) when the step is not allowed.
+    Shipping needs ``tracking_number`` and ``carrier`` and takes the group's allocated units out of
+    stock; cancelling releases the group's stock allocations. Raises FulfilmentRefused (nothing written) when the step is not allowed.
     """
     unknown = set(fields) - TRANSITION_FIELDS
     if unknown:
@@ -68,6 +68,7 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
                 raise FulfilmentRefused(_("Vui lòng nhập tên đơn vị vận chuyển."))
             locked.tracking_number, locked.carrier = tracking_number, carrier
             changed += ["tracking_number", "carrier"]
+            _consume_allocations(locked)
         if to_status == statuses.CANCELLED:
             _release_allocations(locked)
         locked.status = to_status
@@ -103,6 +104,14 @@ def fulfilment_group_record_cod(group: FulfilmentGroup, amount: Decimal, actor) 
         )
     group.refresh_from_db()
     return group
+
+
+def _consume_allocations(group: FulfilmentGroup) -> None:
+    """The parcel has left: its allocated units leave the stock (num_in_stock and num_allocated both drop)."""
+    lines = Line.objects.filter(fulfilment_group=group).select_related("stockrecord").order_by("stockrecord_id", "pk")
+    for line in lines:
+        if line.stockrecord is not None and line.num_allocated and not line.allocation_cancelled:
+            line.consume_allocation(line.num_allocated)
 
 
 def _release_allocations(group: FulfilmentGroup) -> None:
