@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.core.divisions import THANH_HOA, province_choices, ward_choices, ward_province_code
+from marketplace.core.address_forms import ProvinceWardFieldsMixin
 from marketplace.core.phone import normalise_vietnamese_phone
 from marketplace.producers.models import Producer, ProducerApplicationDocument
 
@@ -26,7 +25,7 @@ def _document_field(label, *, required: bool) -> forms.FileField:
     )
 
 
-class ProducerApplicationForm(forms.Form):
+class ProducerApplicationForm(ProvinceWardFieldsMixin, forms.Form):
     """The application to sell: who the producer is, where, how to reach and pay them, and 1–3 documents."""
 
     legal_form = forms.ChoiceField(label=_("Loại hình"), choices=Producer.LegalForm.choices)
@@ -34,11 +33,6 @@ class ProducerApplicationForm(forms.Form):
                            help_text=_("Tên ghi trên giấy đăng ký kinh doanh."))
     tax_code = forms.CharField(label=_("Mã số thuế / số đăng ký kinh doanh"), max_length=32)
     legal_representative = forms.CharField(label=_("Người đại diện theo pháp luật"), max_length=255)
-    province_code = forms.TypedChoiceField(label=_("Tỉnh/Thành phố"), coerce=int, choices=())
-    ward_code = forms.TypedChoiceField(
-        label=_("Xã/Phường/Đặc khu"), coerce=int, choices=(),
-        error_messages={"invalid_choice": _("Xã/phường đã chọn không thuộc tỉnh/thành phố này. Vui lòng chọn lại.")},
-    )
     address_line = forms.CharField(label=_("Địa chỉ (thôn, số nhà)"), max_length=255, required=False)
     phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
                             widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
@@ -56,29 +50,10 @@ class ProducerApplicationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")), *province_choices()]
-        province = self._selected_province()
-        self.fields["province_code"].initial = province
-        self.fields["ward_code"].choices = [("", _("— Chọn xã/phường —")), *ward_choices(province)]
-        self.fields["province_code"].widget.attrs["data-province-select"] = "1"
-        self.fields["ward_code"].widget.attrs["data-ward-select"] = "1"
-
-    def _selected_province(self) -> int:
-        raw = self.data.get(self.add_prefix("province_code")) if self.is_bound else None
-        try:
-            return int(raw) if raw else THANH_HOA
-        except (TypeError, ValueError):
-            return THANH_HOA
+        self.province_ward_setup()
 
     def clean_phone(self):
         return normalise_vietnamese_phone(self.cleaned_data.get("phone", ""))
-
-    def clean(self):
-        cleaned = super().clean()
-        province, ward = cleaned.get("province_code"), cleaned.get("ward_code")
-        if province and ward and ward_province_code(ward) != province:
-            self.add_error("ward_code", ValidationError(_("Xã/phường không thuộc tỉnh/thành phố đã chọn."), code="ward"))
-        return cleaned
 
     def documents(self) -> list[tuple[str, object]]:
         """The uploaded documents as (kind, file), in the order of the form."""
