@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .roles import user_roles
+from .roles import request_user_roles
 
 
 def rating_portal(request):
@@ -13,4 +13,4 @@ def rating_portal(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"ocop_rating_roles": frozenset()}
-    return {"ocop_rating_roles": SimpleLazyObject(lambda: user_roles(user))}
+    return {"ocop_rating_roles": SimpleLazyObject(lambda: request_user_roles(request))}

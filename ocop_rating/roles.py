@@ -38,6 +38,14 @@ def user_roles(user) -> frozenset[str]:
     return frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
 
 
+def request_user_roles(request) -> frozenset[str]:
+    """Return the roles of ``request.user``, read once per request (the header's links all ask)."""
+    cached = getattr(request, "_ocop_user_roles", None)
+    if cached is None:
+        cached = request._ocop_user_roles = user_roles(getattr(request, "user", None))
+    return cached
+
+
 def user_has_role(user, *roles: str) -> bool:
     """Return True when ``user`` holds at least one of ``roles``."""
     return bool(user_roles(user) & set(roles))
