@@ -164,8 +164,10 @@ def product_update(*, access: PortalAccess, product: Product, data: ListingData,
     if product.producer_id != access.producer.pk:
         raise ListingRefused(_("Sản phẩm không thuộc chủ thể này."), code="producer")
     with transaction.atomic():
-        locked = Product.objects.select_for_update().get(pk=product.pk, producer=access.producer)
-        record = (StockRecord.objects.select_for_update()
+        # NO KEY: an order being placed holds KEY SHARE locks on the product and the stock record (its line's
+        # foreign keys) before it allocates; FOR UPDATE here would wait on them while holding the product (deadlock).
+        locked = Product.objects.select_for_update(no_key=True).get(pk=product.pk, producer=access.producer)
+        record = (StockRecord.objects.select_for_update(no_key=True)
                   .filter(product=locked, partner=access.producer.partner).order_by("pk").first())
         before = {"price": int(record.price) if record and record.price is not None else None,
                   "num_in_stock": record.num_in_stock if record else None, "is_public": locked.is_public}
