@@ -18,10 +18,7 @@ from catalog.selectors import badge_stars_expression
 from marketplace.core.divisions import ward_name
 from marketplace.core.working_days import working_days_between
 from ocop_rating.certificates.models import Certificate
-from ocop_rating.certificates.services import (
-    REEVALUATION_WINDOW_CLOSES_DAYS,
-    REEVALUATION_WINDOW_OPENS_DAYS,
-)
+from ocop_rating.certificates.selectors import ReevaluationWindow, reevaluation_period
 from ocop_rating.council.selectors import assignments_for_member
 from ocop_rating.models import Assignment, Dossier
 from ocop_rating.results.scoring import CERTIFIED_STARS
@@ -36,14 +33,6 @@ class CertificateFilter:
     EXPIRED = "expired"
     REVOKED = "revoked"
     ALL = (ACTIVE, EXPIRED, REVOKED)
-
-
-class ReevaluationWindow:
-    """Where today falls against the 180–120-days-before-expiry filing window (DOMAIN.md §4.3.6)."""
-
-    UPCOMING = "upcoming"
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 @dataclass(frozen=True)
@@ -191,14 +180,6 @@ def _expiring_filter(*, today: datetime.date, days: int) -> Q:
     )
 
 
-def _window(*, today: datetime.date, opens: datetime.date, closes: datetime.date) -> str:
-    if today < opens:
-        return ReevaluationWindow.UPCOMING
-    if today <= closes:
-        return ReevaluationWindow.OPEN
-    return ReevaluationWindow.CLOSED
-
-
 def certificates_expiring(*, today: datetime.date, days: int = EXPIRY_HORIZON_DAYS) -> list[ExpiringCertificate]:
     """Active certificates whose validity ends within ``days`` days (today included), soonest first.
 
@@ -216,15 +197,14 @@ def certificates_expiring(*, today: datetime.date, days: int = EXPIRY_HORIZON_DA
     )
     rows = []
     for certificate in certificates:
-        opens = certificate.valid_until - datetime.timedelta(days=REEVALUATION_WINDOW_OPENS_DAYS)
-        closes = certificate.valid_until - datetime.timedelta(days=REEVALUATION_WINDOW_CLOSES_DAYS)
+        period = reevaluation_period(valid_until=certificate.valid_until, today=today)
         rows.append(ExpiringCertificate(
             certificate=certificate,
             ward_name=ward_name(certificate.product.origin_ward_code),
             days_left=(certificate.valid_until - today).days,
-            window_opens=opens,
-            window_closes=closes,
-            window=_window(today=today, opens=opens, closes=closes),
+            window_opens=period.opens,
+            window_closes=period.closes,
+            window=period.window,
             has_reevaluation=certificate.has_reevaluation,
         ))
     return rows

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 from catalog.models import Product, ProductSet
 from marketplace.producers.models import Producer
+from ocop_rating.certificates.selectors import (
+    CertificateStanding,
+    CertificateToday,
+    certificate_today,
+)
+from ocop_rating.models import Dossier
 
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 
 def producer_products(*, producer: Producer) -> QuerySet[Product]:
-    """The producer's products, newest first, with their photos (in order) and the producer's stock records."""
+    """The producer's products, newest first, with their current certificate, their photos (in order) and the
+    producer's stock records."""
     return (
         Product.objects.filter(producer=producer)
-        .select_related("ocop_set")
+        .select_related("ocop_set", "certificate")
         .prefetch_related(
             Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
             Prefetch("stockrecords", queryset=StockRecord.objects.filter(partner_id=producer.partner_id)
@@ -46,3 +56,37 @@ def product_stockrecord(*, product: Product) -> StockRecord | None:
 def product_sets() -> QuerySet[ProductSet]:
     """The 26 OCOP product sets, in their official order."""
     return ProductSet.objects.order_by("number")
+
+
+@dataclass(frozen=True)
+class ListingOcopStatus:
+    """A product's OCOP status as its producer reads it: its current certificate today and its open dossier."""
+
+    certificate: CertificateToday | None
+    open_dossier: Dossier | None
+
+    @property
+    def reevaluation_pending(self) -> bool:
+        """True when the open dossier is a re-evaluation (the page links to it instead of offering one)."""
+        return self.open_dossier is not None and self.open_dossier.kind == Dossier.Kind.RE_EVALUATION
+
+    @property
+    def may_reevaluate(self) -> bool:
+        """True when a re-evaluation dossier can be opened: a certificate not revoked, and no dossier open."""
+        return (self.certificate is not None and self.open_dossier is None
+                and self.certificate.standing != CertificateStanding.REVOKED)
+
+
+def product_certificate_today(*, product: Product, today: datetime.date) -> CertificateToday | None:
+    """The product's current certificate on ``today``, or None (no query on a product of producer_products)."""
+    if product.certificate_id is None:
+        return None
+    return certificate_today(certificate=product.certificate, today=today)
+
+
+def product_ocop_status(*, product: Product, today: datetime.date) -> ListingOcopStatus:
+    """The product's current certificate on ``today`` and the dossier of it not closed yet (one query)."""
+    open_dossier = (Dossier.objects.filter(product=product).exclude(status__in=Dossier.CLOSED_STATUSES)
+                    .order_by("-created_at", "-pk").first())
+    return ListingOcopStatus(certificate=product_certificate_today(product=product, today=today),
+                             open_dossier=open_dossier)

@@ -1,4 +1,4 @@
-"""Writes of the producer's listings: products, their stock and their photos.
+"""Writes of the producer's listings: products, their stock and their photos, and a product's re-evaluation.
 
 Every function works for the producer of a PortalAccess, runs in one transaction and records what it
 did with access.action_record (both identities in assisted listing). Stock never goes below what
@@ -29,6 +29,10 @@ from catalog.tasks import product_image_renditions
 from marketplace.core.divisions import THANH_HOA, ward_province_code
 from marketplace.core.images import MAX_PIXELS, ImageRefused, image_reencoded
 from marketplace.producers.portal.access import PortalAccess, action_record
+from ocop_rating.certificates.models import Certificate
+from ocop_rating.dossiers.services import dossier_create
+from ocop_rating.errors import RatingError
+from ocop_rating.models import Dossier
 
 ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -316,3 +320,49 @@ def product_photo_delete(*, access: PortalAccess, image) -> None:
         action_record(access, "product_photo_deleted", product, image_id=image_id)
         if name:
             transaction.on_commit(lambda: default_storage.delete(name))
+
+
+# OCOP re-evaluation
+
+def product_reevaluation_open(*, access: PortalAccess, product: Product) -> tuple[Dossier, bool]:
+    """Open a draft re-evaluation dossier of the product's current certificate; return it and whether it is new.
+
+    A re-evaluation dossier of the product that is not closed yet is returned as it is (a second click
+    opens no second dossier). The dossier is the producer's own declaration, so staff doing assisted
+    listing are refused. The rating app's refusals (another dossier open, no sheet, ...) are its own,
+    audited by dossier_create; nothing else is written then.
+    """
+    if access.assisted:
+        raise ListingRefused(_(
+            "Hồ sơ đánh giá lại là lời khai của chính chủ thể: nhân viên hỗ trợ đăng bán không được lập thay. "
+            "Hãy để người của chủ thể tự lập hồ sơ."
+        ), code="assisted")
+    if product.producer_id != access.producer.pk:
+        raise ListingRefused(_("Sản phẩm không thuộc chủ thể này."), code="producer")
+    refusal = None
+    with transaction.atomic():
+        # The product's row lock serialises two clicks: the second finds the first one's dossier.
+        locked = (Product.objects.select_for_update(of=("self",), no_key=True).select_related("certificate")
+                  .get(pk=product.pk, producer=access.producer))
+        certificate = locked.certificate
+        if certificate is None:
+            raise ListingRefused(_("Sản phẩm chưa có chứng nhận OCOP nên chưa thể đánh giá lại."),
+                                 code="no_certificate")
+        if certificate.status == Certificate.Status.REVOKED:
+            raise ListingRefused(_(
+                "Chứng nhận %(code)s đã bị thu hồi nên không thể đánh giá lại."
+            ) % {"code": certificate.code}, code="revoked")
+        existing = (Dossier.objects.filter(product=locked, kind=Dossier.Kind.RE_EVALUATION)
+                    .exclude(status__in=Dossier.CLOSED_STATUSES).order_by("-created_at", "-pk").first())
+        if existing is not None:
+            return existing, False
+        try:
+            dossier = dossier_create(product=locked, kind=Dossier.Kind.RE_EVALUATION, actor=access.user)
+        except RatingError as exc:
+            refusal = exc  # raised below, once the rating app's audit of it is committed
+        else:
+            action_record(access, "reevaluation_dossier_opened", locked, dossier_id=dossier.pk,
+                          certificate=certificate.code)
+    if refusal is not None:
+        raise ListingRefused(refusal.message, code="rating") from refusal
+    return dossier, True

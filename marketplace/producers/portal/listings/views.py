@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from marketplace.producers.portal.access import portal_view
+from marketplace.producers.portal.access import portal_forbidden, portal_view
 
 from . import selectors, services
 from .forms import PhotoUploadForm, ProductForm
@@ -31,10 +32,13 @@ def _image_or_404(access, product_id, image_id):
 @portal_view
 @require_http_methods(["GET"])
 def listing_list(request, access):
-    """The producer's products, with photo, price, stock and whether the shop shows them."""
+    """The producer's products, with photo, price, stock, OCOP stars and whether the shop shows them."""
     products = list(selectors.producer_products(producer=access.producer))
+    today = timezone.localdate()
     rows = [{"product": product, "stockrecord": selectors.product_stockrecord(product=product),
-             "image": product.images.all()[0] if product.images.all() else None} for product in products]
+             "image": product.images.all()[0] if product.images.all() else None,
+             "certificate": selectors.product_certificate_today(product=product, today=today)}
+            for product in products]
     return render(request, "producers/portal/listings/list.html", {"access": access, "rows": rows})
 
 
@@ -58,7 +62,7 @@ def listing_create(request, access):
 @portal_view
 @require_http_methods(["GET", "POST"])
 def listing_edit(request, access, product_id):
-    """Change one of the producer's products (price, stock, details, shown or hidden)."""
+    """Change one of the producer's products (price, stock, details, shown or hidden); its OCOP status read-only."""
     product = _product_or_404(access, product_id)
     record = selectors.product_stockrecord(product=product)
     initial = {
@@ -83,7 +87,27 @@ def listing_edit(request, access, product_id):
             return redirect("producer_portal:listing_list")
     return render(request, "producers/portal/listings/form.html", {
         "access": access, "form": form, "product": product, "stockrecord": record,
+        "ocop": selectors.product_ocop_status(product=product, today=timezone.localdate()),
     })
+
+
+@portal_view
+@require_POST
+def listing_reevaluation(request, access, product_id):
+    """Open the re-evaluation dossier of the product's certificate in the rating portal (or go to the open one)."""
+    product = _product_or_404(access, product_id)
+    try:
+        dossier, created = services.product_reevaluation_open(access=access, product=product)
+    except services.ListingRefused as exc:
+        if exc.code == "assisted":
+            return portal_forbidden(request, reason=exc.message)
+        messages.error(request, exc.message)
+        return redirect("producer_portal:listing_edit", product_id=product.pk)
+    if created:
+        messages.success(request, _("Đã tạo hồ sơ đánh giá lại. Hãy hoàn thiện các mục còn thiếu rồi nộp hồ sơ."))
+    else:
+        messages.info(request, _("Sản phẩm đã có hồ sơ đánh giá lại: đây là hồ sơ đó."))
+    return redirect("ocop_rating:dossier_detail", dossier_id=dossier.pk)
 
 
 @portal_view
