@@ -10,12 +10,15 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.models import Count, F
 from django.test import Client, override_settings
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from catalog.models import Product
 from marketplace.demo.catalogue_data import REFERENCE_DATE
 from marketplace.demo.rating import DEMO_PASSWORD, MEMBER_EMAILS
+from marketplace.shop.order.statuses import GROUP_STATUSES
 from ocop_rating import roles
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.dossiers.services import CommuneCheck, dossier_commune_forward
@@ -31,6 +34,10 @@ from ocop_rating.models import (
 from tests.functional.shop import elements
 
 pytestmark = pytest.mark.django_db
+
+FulfilmentGroup = get_model("order", "FulfilmentGroup")
+Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def _load() -> str:
@@ -96,6 +103,21 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
                  "producer          matong@ocop.vn / ocop-demo-2026",
                  "assisted listing  hotro.dangban@ocop.vn / ocop-demo-2026"):
         assert line in output
+
+    # And each producer with a portal account has orders in every state, paid on delivery; most delivered
+    # ones have their cash recorded, and one order holds the four producers' parcels
+    groups = FulfilmentGroup.objects.filter(partner__users__isnull=False).distinct()
+    assert {code: sorted(set(groups.filter(partner__code=code).values_list("status", flat=True)))
+            for code in groups.values_list("partner__code", flat=True).distinct()} == dict.fromkeys(
+        ["cty-nuoc-mam-bien-xanh-sam-son", "hkd-banh-gai-ba-nhung", "htx-nem-chua-hac-thanh",
+         "trang-trai-mat-ong-rung-ba-thuoc"], sorted(GROUP_STATUSES))
+    assert Order.objects.count() == 65
+    assert set(Order.objects.values_list("sources__source_type__code", flat=True)) == {"cod"}
+    assert (groups.filter(status="delivered").count(), groups.exclude(cod_amount_collected=None).count()) == (40, 36)
+    mixed = Order.objects.annotate(parcels=Count("fulfilment_groups")).get(parcels=4)
+    assert sorted(mixed.fulfilment_groups.values_list("status", flat=True)) == [
+        "cancelled", "confirmed", "pending", "shipped"]
+    assert StockRecord.objects.filter(num_allocated__gt=F("num_in_stock")).count() == 0
 
     # And one finalised round and one round being scored
     assert sorted(EvaluationRound.objects.values_list("name", "status")) == [

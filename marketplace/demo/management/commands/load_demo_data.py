@@ -1,12 +1,14 @@
-"""`manage.py load_demo_data`: the Thanh Hóa OCOP demo catalogue, the rating portal's demo and its accounts.
+"""`manage.py load_demo_data`: the Thanh Hóa OCOP demo catalogue, the rating portal's demo, orders and accounts.
 
 Idempotent: a second run creates and updates nothing.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
+from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
 
@@ -26,15 +28,16 @@ DEMO_USERS = [
 ]
 
 
-def _rating_then_portal(*, summary: LoadSummary, written: list) -> None:
+def _rating_portal_and_orders(*, summary: LoadSummary, written: list) -> None:
     rating_demo_load(summary=summary, written=written)
     portal_demo_load(summary=summary, written=written)
+    orders_demo_load(summary=summary, written=written)
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo catalogue of Thanh Hóa OCOP products, the rating portal's rounds and dossiers, "
-        "and the demo accounts; safe to run again."
+        "the producers' orders and the demo accounts; safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -48,7 +51,11 @@ class Command(BaseCommand):
                 "The demo creates accounts for every role (secretariat, decision signer...) with published "
                 "passwords. Set DEMO_DATA_ALLOWED=True only on a machine for trying the project, never in production."
             )
-        summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"], then=_rating_then_portal)
+        # The demo orders' customers are fictional: the e-mails of each fulfilment step (sent when the demo's
+        # one transaction commits) go nowhere.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"],
+                                     then=_rating_portal_and_orders)
         kinds = sorted(set(summary.created) | set(summary.updated))
         width = max(len(kind) for kind in kinds)
         for kind in kinds:
