@@ -13,6 +13,21 @@ hypothesis_settings.register_profile("ocop", database=None, deadline=None)
 hypothesis_settings.load_profile("ocop")
 
 
+ONCE_MARKERS = ("e2e", "postgres")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow browser, concurrency and migration tests run once, in the PostgreSQL pass (not on SQLite too)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    once = pytest.mark.skip(reason="runs once, in the PostgreSQL pass")
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ONCE_MARKERS):
+            item.add_marker(once)
+
+
 def pytest_configure(config):
     # Oscar's haystack signal processor warns on every product save with the simple backend.
     config.addinivalue_line("filterwarnings", "ignore:update is not implemented in this backend:UserWarning")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("ho-tro/", views.assist, name="assist"),
     path("ho-tro/dung/", views.assist_stop, name="assist_stop"),
     path("don-hang/", include("marketplace.producers.portal.orders.urls")),
+    path("san-pham/nhap-xuat/", include("marketplace.producers.portal.bulk.urls")),
     path("san-pham/", include("marketplace.producers.portal.listings.urls")),
     path("", include("marketplace.producers.portal.onboarding.urls")),
 ]

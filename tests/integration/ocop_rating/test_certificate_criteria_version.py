@@ -58,6 +58,7 @@ def _old_certificates_write(apps) -> None:
         )
 
 
+@pytest.mark.postgres  # a slow migration round trip: run once
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_maps_every_code_to_a_version_and_back(migrator):
     # given the schema of 0011, where certificates hold their criteria version as text

@@ -9,7 +9,8 @@ BEFORE = ("ocop_rating", "0010_certificates_owned_by_rating")
 AFTER = ("ocop_rating", "0011_rating_policy_per_criterion")
 
 # The migrator flushes the database; the rows of the data migrations (the criteria) are restored after.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# A slow migration round trip: run once, in the PostgreSQL pass.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
