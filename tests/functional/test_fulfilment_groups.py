@@ -12,7 +12,11 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.producers.models import ProducerAction
-from marketplace.shop.order.fulfilment import FulfilmentRefused, fulfilment_group_transition
+from marketplace.shop.order.fulfilment import (
+    FulfilmentRefused,
+    fulfilment_group_transition,
+    order_status_of,
+)
 from ocop_rating import roles
 from tests.factories import ProducerFactory, ProductFactory, UserFactory
 
@@ -279,3 +283,50 @@ def test_a_step_the_state_does_not_allow_is_refused_and_nothing_changes(market):
     with pytest.raises(FulfilmentRefused):
         fulfilment_group_transition(group, "shipped", market.customer, tracking_number="X", carrier="VNPost")
     assert FulfilmentGroup.objects.get(pk=group.pk).status == "pending"
+
+
+def test_the_order_and_its_lines_follow_their_parcels_and_the_customer_reads_it(
+        market, django_capture_on_commit_callbacks):
+    def order_status():
+        market.order.refresh_from_db()
+        return market.order.status
+
+    def go(key, *steps):
+        for to_status in steps:
+            fields = {"carrier": "VNPost", "tracking_number": f"EB{key}1VN"} if to_status == "shipped" else {}
+            with django_capture_on_commit_callbacks(execute=True):
+                assert market.step(key, to_status, **fields).status_code == 302
+
+    # waiting while any parcel waits; confirmed once every live parcel is (packing is still "confirmed")
+    go("A", "confirmed", "packed")
+    assert order_status() == "pending"
+    go("B", "confirmed")
+    go("C", "cancelled")
+    assert order_status() == "confirmed"
+    # shipped once every live parcel has left; delivered when they arrived, a cancelled one not counted
+    go("A", "shipped")
+    assert order_status() == "confirmed"
+    go("B", "packed", "shipped")
+    assert order_status() == "shipped"
+    go("A", "delivered")
+    go("B", "returned")
+    assert order_status() == "delivered"
+    assert list(market.order.status_changes.order_by("pk").values_list("old_status", "new_status")) == [
+        ("pending", "confirmed"), ("confirmed", "shipped"), ("shipped", "delivered")]
+    # each line carries its own parcel's state
+    assert {key: market.groups[key].lines.get().status for key in "ABC"} == {
+        "A": "delivered", "B": "returned", "C": "cancelled"}
+    page = market.shopper.get(reverse("customer:order", kwargs={"order_number": market.order.number}))
+    assert "<p>Đã giao hàng</p>" in page.content.decode()
+
+
+@pytest.mark.parametrize(("parcels", "order"), [
+    (["cancelled", "cancelled"], "cancelled"),
+    (["returned", "cancelled"], "returned"),
+    (["returned", "delivered"], "delivered"),
+    (["shipped", "returned"], "shipped"),
+    (["packed", "delivered"], "confirmed"),
+    (["pending", "delivered"], "pending"),
+])
+def test_the_order_status_is_where_its_least_advanced_live_parcel_is(parcels, order):
+    assert order_status_of(parcels) == order

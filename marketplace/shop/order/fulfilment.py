@@ -18,7 +18,7 @@ from marketplace.payments import cod
 from marketplace.shop.shipping.methods import partner_of_line, shipping_charges_by_partner
 
 from . import statuses
-from .models import FulfilmentGroup, FulfilmentGroupEvent, Line
+from .models import FulfilmentGroup, FulfilmentGroupEvent, Line, Order, OrderStatusChange
 
 TRANSITION_FIELDS = frozenset({"tracking_number", "carrier"})
 
@@ -73,6 +73,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
             _release_allocations(locked)
         locked.status = to_status
         locked.save(update_fields=changed)
+        Line.objects.filter(fulfilment_group=locked).update(status=to_status)
+        _order_status_sync(locked.order_id)
         FulfilmentGroupEvent.objects.create(
             group=locked, from_status=from_status, to_status=to_status, actor=actor, note=note.strip(),
         )
@@ -106,6 +108,31 @@ def fulfilment_group_record_cod(group: FulfilmentGroup, amount: Decimal, actor) 
     return group
 
 
+def order_status_of(group_statuses) -> str:
+    """The order's status as its customer and the dashboard read it: where its least advanced parcel is.
+
+    Cancelled parcels do not count unless every parcel is cancelled; a packed parcel is still "confirmed"
+    for the order (Oscar's order pipeline has no packing step).
+    """
+    live = [status for status in group_statuses if status != statuses.CANCELLED]
+    if not live:
+        return statuses.CANCELLED
+    if all(status in (statuses.DELIVERED, statuses.RETURNED) for status in live):
+        return statuses.DELIVERED if statuses.DELIVERED in live else statuses.RETURNED
+    if all(status in (statuses.SHIPPED, statuses.DELIVERED, statuses.RETURNED) for status in live):
+        return statuses.SHIPPED
+    return statuses.PENDING if statuses.PENDING in live else statuses.CONFIRMED
+
+
+def _order_status_sync(order_id: int) -> None:
+    """Bring the order's status to its parcels' (locked after the group, so two producers' steps queue)."""
+    order = Order.objects.select_for_update(no_key=True).get(pk=order_id)
+    status = order_status_of(FulfilmentGroup.objects.filter(order_id=order_id).values_list("status", flat=True))
+    if status != order.status:
+        OrderStatusChange.objects.create(order=order, old_status=order.status, new_status=status)
+        Order.objects.filter(pk=order_id).update(status=status)
+
+
 def _consume_allocations(group: FulfilmentGroup) -> None:
     """The parcel has left: its allocated units leave the stock (num_in_stock and num_allocated both drop)."""
     lines = Line.objects.filter(fulfilment_group=group).select_related("stockrecord").order_by("stockrecord_id", "pk")
@@ -120,7 +147,6 @@ def _release_allocations(group: FulfilmentGroup) -> None:
     for line in lines:
         if line.stockrecord is not None and line.num_allocated and not line.allocation_cancelled:
             line.cancel_allocation(line.num_allocated)
-    Line.objects.filter(fulfilment_group=group).update(status=statuses.CANCELLED)
 
 
 def _email_customer(group_pk: int) -> None:
