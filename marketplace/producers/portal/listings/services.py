@@ -94,7 +94,8 @@ def description_text(html: str) -> str:
             .replace("&#x27;", "'").replace("&amp;", "&"))
 
 
-def _check(data: ListingData) -> None:
+def listing_check(data: ListingData) -> None:
+    """Refuse a listing that breaks a rule of the shop (the form, the bulk import and the services all ask here)."""
     if not 0 < data.price <= PRICE_MAX:
         raise ListingRefused(_("Giá bán phải từ 1 đến %(max)s đồng.") % {"max": f"{PRICE_MAX:,}".replace(",", ".")},
                              code="price")
@@ -107,19 +108,23 @@ def _check(data: ListingData) -> None:
         raise ListingRefused(_("Xã/phường xuất xứ phải thuộc tỉnh Thanh Hóa."), code="ward")
 
 
-def _product_class(ocop_set: ProductSet):
+def _product_class(ocop_set: ProductSet, classes: dict | None = None):
+    """The product class of a set's products; ``classes`` keeps the ones found for the rest of a file."""
     slug, name, requires_shipping = TOURISM_CLASS if ocop_set.number == TOURISM_SET else GOODS_CLASS
+    if classes is not None and slug in classes:
+        return classes[slug]
     found = ProductClass.objects.filter(slug=slug).first()
-    if found is not None:
-        return found
-    found, _created = ProductClass.objects.get_or_create(
-        name=name, defaults={"requires_shipping": requires_shipping, "track_stock": True})
+    if found is None:
+        found, _created = ProductClass.objects.get_or_create(
+            name=name, defaults={"requires_shipping": requires_shipping, "track_stock": True})
+    if classes is not None:
+        classes[slug] = found
     return found
 
 
-def _fill(product: Product, data: ListingData) -> None:
+def _fill(product: Product, data: ListingData, classes: dict | None = None) -> None:
     product.ocop_set = data.ocop_set
-    product.product_class = _product_class(data.ocop_set)
+    product.product_class = _product_class(data.ocop_set, classes)
     product.title = data.title
     product.description = description_html(data.description)
     product.weight_grams = data.weight_grams
@@ -141,20 +146,41 @@ def _set_category_attach(product: Product, ocop_set: ProductSet) -> None:
 
 def product_create(*, access: PortalAccess, data: ListingData) -> Product:
     """List a new product of the producer with its price and stock (a stock record of the producer's partner)."""
-    _check(data)
+    listing_check(data)
     with transaction.atomic():
+        return products_insert(access=access, items=[data])[0]
+
+
+def products_insert(*, access: PortalAccess, items: list[ListingData]) -> list[Product]:
+    """Write new products with their stock records inside the caller's transaction (each item passed listing_check).
+
+    What product_create writes, for one product or a whole file: the product classes are read once and the
+    stock records written in one statement (a new stock record has no stock alert to update). A product the
+    model refuses raises its ValidationError with ``index``, its place in ``items``.
+    """
+    classes: dict = {}
+    products = []
+    for index, data in enumerate(items):
         product = Product(structure=Product.STANDALONE, producer=access.producer)
-        _fill(product, data)
-        product.full_clean(exclude=["slug", "upc", "product_class"])
+        _fill(product, data, classes)
+        try:
+            product.full_clean(exclude=["slug", "upc", "product_class"])
+        except ValidationError as exc:
+            exc.index = index
+            raise
         product.save()
-        StockRecord.objects.create(
-            product=product, partner=access.producer.partner, partner_sku=f"SP-{product.pk}",
-            price_currency="VND", price=Decimal(data.price), num_in_stock=data.num_in_stock, num_allocated=0,
-        )
-        _set_category_attach(product, data.ocop_set)
+        products.append(product)
+    StockRecord.objects.bulk_create([
+        StockRecord(product=product, partner=access.producer.partner, partner_sku=f"SP-{product.pk}",
+                    price_currency="VND", price=Decimal(data.price), num_in_stock=data.num_in_stock, num_allocated=0)
+        for product, data in zip(products, items, strict=True)
+    ])
+    for product, data in zip(products, items, strict=True):
+        if data.ocop_set.category_id is not None:
+            ProductCategory.objects.create(product=product, category_id=data.ocop_set.category_id)
         action_record(access, "product_created", product, title=product.title, price=data.price,
                       num_in_stock=data.num_in_stock, is_public=product.is_public)
-    return product
+    return products
 
 
 def product_update(*, access: PortalAccess, product: Product, data: ListingData, stock_seen: int | None) -> Product:
@@ -164,7 +190,7 @@ def product_update(*, access: PortalAccess, product: Product, data: ListingData,
     alone (orders may have changed it since); when the stock moved since they looked, a new figure is
     refused rather than overwrite it. A stock below what orders hold is refused.
     """
-    _check(data)
+    listing_check(data)
     if product.producer_id != access.producer.pk:
         raise ListingRefused(_("Sản phẩm không thuộc chủ thể này."), code="producer")
     with transaction.atomic():
@@ -173,32 +199,44 @@ def product_update(*, access: PortalAccess, product: Product, data: ListingData,
         locked = Product.objects.select_for_update(no_key=True).get(pk=product.pk, producer=access.producer)
         record = (StockRecord.objects.select_for_update(no_key=True)
                   .filter(product=locked, partner=access.producer.partner).order_by("pk").first())
-        before = {"price": int(record.price) if record and record.price is not None else None,
-                  "num_in_stock": record.num_in_stock if record else None, "is_public": locked.is_public}
-        stock_changes = stock_seen is None or data.num_in_stock != stock_seen
-        if record is None:
-            record = StockRecord(product=locked, partner=access.producer.partner, partner_sku=f"SP-{locked.pk}",
-                                 price_currency="VND", num_in_stock=data.num_in_stock, num_allocated=0)
-        elif stock_changes:
-            if stock_seen is not None and record.num_in_stock != stock_seen:
-                raise ListingRefused(_(
-                    "Tồn kho vừa thay đổi thành %(now)s (có đơn hàng mới). Hãy xem lại rồi nhập lại số lượng."
-                ) % {"now": record.num_in_stock}, code="stock_moved")
-            allocated = record.num_allocated or 0
-            if data.num_in_stock < allocated:
-                raise ListingRefused(_(
-                    "Không thể đặt tồn kho %(stock)s: đang có %(allocated)s sản phẩm được giữ cho đơn hàng chưa giao."
-                ) % {"stock": data.num_in_stock, "allocated": allocated}, code="stock_below_allocated")
-            record.num_in_stock = data.num_in_stock
-        record.price = Decimal(data.price)
-        record.save()
-        _fill(locked, data)
-        locked.full_clean(exclude=["slug", "upc", "product_class"])
-        locked.save()
-        _set_category_attach(locked, data.ocop_set)
-        after = {"price": data.price, "num_in_stock": record.num_in_stock, "is_public": locked.is_public}
-        action_record(access, "product_updated", locked, before=before, after=after)
-    return locked
+        return product_change_locked(access=access, product=locked, record=record, data=data, stock_seen=stock_seen)
+
+
+def product_change_locked(*, access: PortalAccess, product: Product, record: StockRecord | None,
+                          data: ListingData, stock_seen: int | None, classes: dict | None = None) -> Product:
+    """Apply product_update's rules to a product and its stock record the caller locked (``data`` passed listing_check).
+
+    Runs inside the caller's transaction; ``record`` is the producer's first stock record of ``product`` or None;
+    ``classes`` keeps the product classes found across the products of one file.
+    """
+    if product.producer_id != access.producer.pk:
+        raise ListingRefused(_("Sản phẩm không thuộc chủ thể này."), code="producer")
+    before = {"price": int(record.price) if record and record.price is not None else None,
+              "num_in_stock": record.num_in_stock if record else None, "is_public": product.is_public}
+    stock_changes = stock_seen is None or data.num_in_stock != stock_seen
+    if record is None:
+        record = StockRecord(product=product, partner=access.producer.partner, partner_sku=f"SP-{product.pk}",
+                             price_currency="VND", num_in_stock=data.num_in_stock, num_allocated=0)
+    elif stock_changes:
+        if stock_seen is not None and record.num_in_stock != stock_seen:
+            raise ListingRefused(_(
+                "Tồn kho vừa thay đổi thành %(now)s (có đơn hàng mới). Hãy xem lại rồi nhập lại số lượng."
+            ) % {"now": record.num_in_stock}, code="stock_moved")
+        allocated = record.num_allocated or 0
+        if data.num_in_stock < allocated:
+            raise ListingRefused(_(
+                "Không thể đặt tồn kho %(stock)s: đang có %(allocated)s sản phẩm được giữ cho đơn hàng chưa giao."
+            ) % {"stock": data.num_in_stock, "allocated": allocated}, code="stock_below_allocated")
+        record.num_in_stock = data.num_in_stock
+    record.price = Decimal(data.price)
+    record.save()
+    _fill(product, data, classes)
+    product.full_clean(exclude=["slug", "upc", "product_class"])
+    product.save()
+    _set_category_attach(product, data.ocop_set)
+    after = {"price": data.price, "num_in_stock": record.num_in_stock, "is_public": product.is_public}
+    action_record(access, "product_updated", product, before=before, after=after)
+    return product
 
 
 # Photos
