@@ -195,6 +195,9 @@ class EvidenceFile(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("ngày tải lên"), auto_now_add=True)
+    # Set only by services.evidence_statement_attach: a statement the marketplace generated from its own
+    # records (listing and sales), not a document the producer uploaded.
+    generated_by_marketplace = models.BooleanField(_("do sàn lập"), default=False)
 
     class Meta:
         ordering = ["dossier", "kind", "uploaded_at"]

@@ -412,13 +412,38 @@ def _pdf_active_content(reader: PdfReader) -> str | None:
 def evidence_file_add(*, dossier: Dossier, kind: str, uploaded_file, actor) -> EvidenceFile:
     """Store a verified evidence file on a draft or returned dossier (stored under a random name)."""
     locked = _locked_editable(dossier, actor)
+    return _evidence_store(dossier=locked, kind=kind, uploaded_file=uploaded_file, actor=actor)
+
+
+@refusals_audited("evidence_statement_attach")
+def evidence_statement_attach(*, dossier: Dossier, kind: str, content: bytes, file_name: str,
+                              actor) -> EvidenceFile:
+    """Attach a statement the marketplace generated (e.g. its sales statement, a PDF) as evidence, marked as such.
+
+    Checked and stored exactly as an uploaded file (evidence_file_add's rules: the producer's staff, an
+    editable dossier, the content check); it replaces the dossier's previous marketplace statement, so a
+    dossier carries at most one, the latest.
+    """
+    locked = _locked_editable(dossier, actor)
+    previous = list(locked.evidence.filter(generated_by_marketplace=True).order_by("pk"))
+    evidence = _evidence_store(dossier=locked, kind=kind, uploaded_file=ContentFile(content, name=file_name),
+                               actor=actor, generated_by_marketplace=True)
+    for old in previous:
+        _evidence_delete(dossier=locked, evidence=old, actor=actor)
+    return evidence
+
+
+def _evidence_store(*, dossier: Dossier, kind: str, uploaded_file, actor,
+                    generated_by_marketplace: bool = False) -> EvidenceFile:
+    """Check and store one evidence file of ``dossier`` (already locked and checked editable), with its event."""
     if kind not in EvidenceFile.Kind.values:
         raise WorkflowError(_("Loại minh chứng không hợp lệ."))
     checked = evidence_file_validate(uploaded_file=uploaded_file)
     original_name = (getattr(uploaded_file, "name", "") or "tep").rsplit("/", 1)[-1][:255]
     evidence = EvidenceFile(
-        dossier=locked, kind=kind, original_name=original_name, content_type=checked.content_type,
+        dossier=dossier, kind=kind, original_name=original_name, content_type=checked.content_type,
         size=len(checked.content), sha256=checked.sha256, uploaded_by=actor,
+        generated_by_marketplace=generated_by_marketplace,
     )
     evidence.file.save(f"{uuid.uuid4().hex}.{checked.extension}", ContentFile(checked.content), save=False)
     evidence.save()
@@ -525,8 +550,12 @@ def evidence_file_remove(*, dossier: Dossier, evidence: EvidenceFile, actor) -> 
     locked = _locked_editable(dossier, actor)
     if evidence.dossier_id != locked.pk:
         raise WorkflowError(_("Tệp minh chứng không thuộc hồ sơ này."))
+    _evidence_delete(dossier=locked, evidence=evidence, actor=actor)
+
+
+def _evidence_delete(*, dossier: Dossier, evidence: EvidenceFile, actor) -> None:
     storage, name = evidence.file.storage, evidence.file.name
-    evidence_file_removed_event(evidence=evidence, dossier=locked, actor=actor)
+    evidence_file_removed_event(evidence=evidence, dossier=dossier, actor=actor)
     EvidenceFile.objects.filter(pk=evidence.pk).delete()
     # After commit only: a rolled-back deletion must still find its file.
     transaction.on_commit(lambda: storage.delete(name) if name else None)

@@ -28,6 +28,7 @@ from marketplace.producers.models import (
 from marketplace.producers.portal.access import SESSION_ASSISTED, PortalAccess
 from marketplace.producers.portal.onboarding.services import invitation_create
 from ocop_rating import roles
+from ocop_rating.dossiers.services import dossier_create
 from tests.factories import (
     THANH_HOA,
     WARD_DONG_SON,
@@ -61,7 +62,8 @@ TAMPERED = {
 LOGIN = reverse("customer:login")
 BULK_PAGES = {"bulk_home", "bulk_export", "bulk_template", "bulk_preview", "bulk_confirm"}
 NO_ARGUMENT_PAGES = {"home", "choose", "assist", "assist_stop", "listing_list", "listing_create", "order_list",
-                     "onboarding_apply", "onboarding_status", "onboarding_review_queue", "onboarding_staff"}
+                     "onboarding_apply", "onboarding_status", "onboarding_review_queue", "onboarding_staff",
+                     "sales_overview", "sales_csv"}
 
 
 def _portal_routes():
@@ -91,6 +93,7 @@ class World:
         self.image = ProductImageFactory(product=self.product)
         ProductFactory(title="Chè lam gừng Phủ Quảng", producer=self.b)
         self.user_a, self.user_b = _producer_user(self.a), _producer_user(self.b)
+        self.dossier = dossier_create(product=self.product, kind="first", actor=self.user_a)
 
         shopper = Shopper()
         assert shopper.add_to_basket(self.product, quantity=2).status_code == 302
@@ -139,6 +142,7 @@ class World:
             "product_id": str(self.product.pk), "image_id": str(self.image.pk), "group_id": str(self.group.pk),
             "application_id": str(self.application.pk), "document_id": str(self.document.pk),
             "invitation_id": str(self.invitation.pk), "token": self.invitation.token,
+            "dossier_id": str(self.dossier.pk),
         }
 
     def state(self):
@@ -156,6 +160,7 @@ class World:
             (self.application.status, self.application.producer_id),
             sorted(self.a.partner.users.values_list("pk", flat=True)),
             ProducerAction.objects.filter(producer=self.a).count(),
+            list(self.dossier.evidence.values_list("pk", flat=True)),
         )
 
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("don-hang/", include("marketplace.producers.portal.orders.urls")),
     path("san-pham/nhap-xuat/", include("marketplace.producers.portal.bulk.urls")),
     path("san-pham/", include("marketplace.producers.portal.listings.urls")),
+    path("ban-hang/", include("marketplace.producers.portal.sales.urls")),
     path("", include("marketplace.producers.portal.onboarding.urls")),
 ]
