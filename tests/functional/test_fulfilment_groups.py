@@ -20,7 +20,7 @@ from marketplace.shop.order.fulfilment import (
 from ocop_rating import roles
 from tests.factories import ProducerFactory, ProductFactory, UserFactory
 
-from .shop import GOOD_ADDRESS, Shopper, csrf_token
+from .shop import GOOD_ADDRESS, Shopper, csrf_token, elements
 
 Order = get_model("order", "Order")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
@@ -330,3 +330,35 @@ def test_the_order_and_its_lines_follow_their_parcels_and_the_customer_reads_it(
 ])
 def test_the_order_status_is_where_its_least_advanced_live_parcel_is(parcels, order):
     assert order_status_of(parcels) == order
+
+
+@pytest.mark.parametrize(("restock", "stock_after"), [({"restock": "on"}, (10, 0)), ({}, (8, 0))])
+def test_a_returned_parcel_goes_back_into_stock_only_when_the_producer_says_it_can_be_sold(
+        market, restock, stock_after):
+    # given A's parcel of two bottles shipped: they left the stock
+    for to_status, fields in (("confirmed", {}), ("packed", {}),
+                              ("shipped", {"carrier": "VNPost", "tracking_number": "EB1VN"})):
+        assert market.step("A", to_status, **fields).status_code == 302
+    assert _stock(market.products["A"]) == (8, 0)
+
+    # when it comes back and the producer records the return, with or without "back into stock"
+    assert market.step("A", "returned", note="Khách không nhận", **restock).status_code == 302
+
+    # then the bottles are back on sale only if they said so; B's stock is untouched either way
+    assert _stock(market.products["A"]) == stock_after
+    assert _stock(market.products["B"]) == (10, 1)
+    action = ProducerAction.objects.order_by("pk").last()
+    assert (action.action, action.detail["restock"]) == ("fulfilment_returned", bool(restock))
+    assert _events(market.groups["A"])[-1] == ("shipped", "returned")
+
+
+def test_the_return_step_offers_to_put_the_goods_back_into_stock(market):
+    for to_status, fields in (("confirmed", {}), ("packed", {}),
+                              ("shipped", {"carrier": "VNPost", "tracking_number": "EB1VN"})):
+        assert market.step("A", to_status, **fields).status_code == 302
+
+    page = Shopper(market.clients["A"]).get(_detail(market.groups["A"]))
+
+    returned = elements(page.content, name="restock")
+    assert [(field["type"], field["id"]) for field in returned] == [("checkbox", "id_returned_restock")]
+    assert "Hàng trả về còn bán được: đưa lại vào kho" in page.content.decode()

@@ -11,8 +11,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from marketplace.payments import cod
 from marketplace.shop.shipping.methods import partner_of_line, shipping_charges_by_partner
@@ -20,7 +22,9 @@ from marketplace.shop.shipping.methods import partner_of_line, shipping_charges_
 from . import statuses
 from .models import FulfilmentGroup, FulfilmentGroupEvent, Line, Order, OrderStatusChange
 
-TRANSITION_FIELDS = frozenset({"tracking_number", "carrier"})
+StockRecord = get_model("partner", "StockRecord")
+
+TRANSITION_FIELDS = frozenset({"tracking_number", "carrier", "restock"})
 
 
 class FulfilmentRefused(Exception):
@@ -47,7 +51,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
     """Move ``group`` to ``to_status``, write one event, and e-mail the customer once committed.
 
     Shipping needs ``tracking_number`` and ``carrier`` and takes the group's allocated units out of
-    stock; cancelling releases the group's stock allocations. Raises FulfilmentRefused (nothing written) when the step is not allowed.
+    stock; cancelling releases the group's stock allocations; a returned parcel's units go back into
+    stock when ``restock`` is true (the producer checked the goods are fit to sell again). Raises FulfilmentRefused (nothing written) when the step is not allowed.
     """
     unknown = set(fields) - TRANSITION_FIELDS
     if unknown:
@@ -71,6 +76,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
             _consume_allocations(locked)
         if to_status == statuses.CANCELLED:
             _release_allocations(locked)
+        if to_status == statuses.RETURNED and fields.get("restock"):
+            _restock(locked)
         locked.status = to_status
         locked.save(update_fields=changed)
         Line.objects.filter(fulfilment_group=locked).update(status=to_status)
@@ -147,6 +154,13 @@ def _release_allocations(group: FulfilmentGroup) -> None:
     for line in lines:
         if line.stockrecord is not None and line.num_allocated and not line.allocation_cancelled:
             line.cancel_allocation(line.num_allocated)
+
+
+def _restock(group: FulfilmentGroup) -> None:
+    """The returned parcel's units are back on the producer's shelf: add them to the stock, in stock-record order."""
+    lines = Line.objects.filter(fulfilment_group=group, stockrecord__isnull=False).order_by("stockrecord_id", "pk")
+    for line in lines:
+        StockRecord.objects.filter(pk=line.stockrecord_id).update(num_in_stock=F("num_in_stock") + line.quantity)
 
 
 def _email_customer(group_pk: int) -> None:

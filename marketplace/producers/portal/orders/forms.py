@@ -28,6 +28,10 @@ class TransitionForm(forms.Form):
     carrier = forms.CharField(label=_("Đơn vị vận chuyển"), max_length=100, required=False, initial="VNPost")
     tracking_number = forms.CharField(label=_("Mã vận đơn"), max_length=64, required=False)
     note = forms.CharField(label=_("Ghi chú (không bắt buộc)"), max_length=500, required=False)
+    restock = forms.BooleanField(
+        label=_("Hàng trả về còn bán được: đưa lại vào kho"), required=False,
+        help_text=_("Chỉ chọn khi đã kiểm tra hàng còn nguyên vẹn và còn hạn sử dụng."),
+    )
 
 
 class CodAmountForm(forms.Form):

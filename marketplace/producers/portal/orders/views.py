@@ -59,9 +59,11 @@ def order_transition(request, access, group_id: int):
                     group, data["to_status"], access.user, note=data["note"],
                     **({"tracking_number": data["tracking_number"], "carrier": data["carrier"]}
                        if data["to_status"] == statuses.SHIPPED else {}),
+                    **({"restock": data["restock"]} if data["to_status"] == statuses.RETURNED else {}),
                 )
                 action_record(access, f"fulfilment_{group.status}", group, order=group.order.number,
-                              tracking_number=group.tracking_number, carrier=group.carrier)
+                              tracking_number=group.tracking_number, carrier=group.carrier,
+                              **({"restock": data["restock"]} if group.status == statuses.RETURNED else {}))
         except FulfilmentRefused as refusal:
             form.add_error(None, str(refusal))
         else:
