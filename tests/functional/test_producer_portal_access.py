@@ -122,3 +122,11 @@ def test_the_producers_dossier_pages_link_to_the_portal(client_for):
     for name, link in [("ocop_rating:dossier_list", '<a class="ocop-dossier__shop" href="/producer/">'),
                        ("ocop_rating:portal", '<a class="btn btn-link ocop-home-dossiers__shop" href="/producer/">')]:
         assert link in client.get(reverse(name)).content.decode(), name
+
+
+def test_the_portal_menu_and_home_lead_to_every_area(client_for):
+    producer = ProducerFactory()
+    page = client_for(_producer_user(producer)).get(HOME).content.decode()
+
+    for name in ("listing_list", "listing_create", "order_list", "sales_overview", "bulk_home", "onboarding_staff"):
+        assert f'href="{reverse(f"producer_portal:{name}")}"' in page, name
