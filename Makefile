@@ -91,6 +91,7 @@ chromium:
 
 bench: venv
 	$(PY) -m tests.perf.bench
+	$(PY) -m tests.perf.bench_import
 
 # Both run, so one report shows every failure. The import contracts are in pyproject.toml ([tool.importlinter]).
 lint: venv
