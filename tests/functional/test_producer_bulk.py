@@ -25,6 +25,7 @@ from oscar.core.loading import get_model
 from catalog.models import Product, ProductSet
 from marketplace.producers.models import ProducerAction
 from marketplace.producers.portal.access import SESSION_ASSISTED
+from marketplace.producers.portal.bulk import selectors
 from ocop_rating import roles
 from tests.factories import (
     WARD_BIM_SON,
@@ -142,6 +143,26 @@ def _snapshot():
 
 
 # --- export --------------------------------------------------------------------------------------------
+
+
+def test_the_products_page_leads_to_the_bulk_page_which_lists_the_codes_to_type(seller):
+    assert f'href="{HOME}"' in seller.get(LIST).content.decode()
+
+    page = html.unescape(seller.get(HOME).content.decode())
+
+    assert "<li>9 — Tương, nước mắm, gia vị dạng lỏng khác</li>" in page
+    assert f"<li>{WARD_DONG_SON} — Phường Đông Sơn</li>" in page
+    assert f'action="{PREVIEW}"' in page and 'enctype="multipart/form-data"' in page
+
+
+def test_the_export_reads_the_products_and_their_stock_in_two_queries(seller, django_assert_num_queries):
+    for n in range(5):
+        ProductFactory(producer=seller.producer, title=f"Chè lam {n}")
+
+    with django_assert_num_queries(2):
+        rows = selectors.producer_export_rows(producer=seller.producer)
+
+    assert [row[2] for row in rows] == [f"Chè lam {n}" for n in range(5)]
 
 
 def test_the_csv_export_is_the_producers_products_in_utf8_with_bom(seller, fish_sauce):
