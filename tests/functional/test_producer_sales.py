@@ -18,13 +18,15 @@ from itertools import count
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
+from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 from pypdf import PdfReader
 
 from marketplace.producers.models import ProducerAction
+from marketplace.producers.portal.access import SESSION_ASSISTED
 from marketplace.shop.order import statuses
 from ocop_rating import roles
 from ocop_rating.dossiers.services import dossier_create, dossier_submit
@@ -381,3 +383,20 @@ def test_a_submitted_dossier_is_refused_with_the_reason_and_nothing_is_attached(
     assert not ProducerAction.objects.filter(action="sales_statement_attached").exists()
     # the dossier service audited the refusal, and that record was kept
     assert AuditEvent.objects.filter(action="evidence_statement_attach", refused=True, dossier=dossier).count() == 1
+
+
+def test_staff_acting_for_the_producer_may_not_attach_to_the_producers_dossier(dossiers):
+    # Given a member of staff doing assisted listing for the producer, when they ask for the statement,
+    # then the dossier's own rule (only the producer's people edit a dossier) refuses it, nothing attached.
+    assistant = UserFactory(is_staff=True)
+    assistant.user_permissions.add(Permission.objects.get(codename="act_for_producer"))
+    client = Client()
+    client.force_login(assistant)
+    session = client.session
+    session[SESSION_ASSISTED] = dossiers.producer.pk
+    session.save()
+    response = client.post(dossiers.url())
+    assert response.status_code == 400
+    assert "Bạn không phải là người của chủ thể sở hữu hồ sơ này." in response.content.decode()
+    assert not EvidenceFile.objects.exists()
+    assert not ProducerAction.objects.filter(action="sales_statement_attached").exists()
