@@ -325,7 +325,7 @@ def test_attaching_the_statement_adds_a_marked_pdf_with_the_listing_and_the_12_m
     assert "Tổng cộng 12 tháng 6 720.000 ₫" in text
     assert "12/2025 2 240.000 ₫" in text and "06/2026 3 360.000 ₫" in text
     assert "Ngày lập: 28/11/2026 09:00" in text
-    assert "Do Sàn OCOP Thanh Hóa lập tự động" in text
+    assert "Do Chợ OCOP Thanh Hóa lập tự động" in text
     assert ProducerAction.objects.filter(producer=dossiers.producer, action="sales_statement_attached").count() == 1
     # and the dossier's pages show it as made by the marketplace, with the offer to attach one
     evidence_page = dossiers.client.get(reverse("ocop_rating:dossier_evidence",

@@ -9,6 +9,7 @@ import datetime
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -52,7 +53,7 @@ def statement_title() -> str:
 
 
 def statement_generated_by() -> str:
-    return _("Do Sàn OCOP Thanh Hóa lập tự động")
+    return _("Do %(shop)s lập tự động") % {"shop": settings.OSCAR_SHOP_NAME}
 
 
 def sales_statement_pdf(statement: SalesStatement) -> bytes:
