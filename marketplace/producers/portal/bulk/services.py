@@ -249,7 +249,8 @@ def products_import(*, access: PortalAccess, table: files.Table, dry_run: bool, 
         except ValidationError as exc:  # a model field full_clean refused
             report.errors.extend(_refusal(new_rows[exc.index].number, exc))
         else:
-            report.created = [RowChange(row=row.number, product_id=product.pk, title=row.data.title,
+            # A dry run's new products are rolled back: their ids are not theirs to keep.
+            report.created = [RowChange(row=row.number, product_id=None if dry_run else product.pk, title=row.data.title,
                                         price=row.data.price, num_in_stock=row.data.num_in_stock)
                               for row, product in zip(new_rows, created, strict=True)]
         report.stock_seen = seen
