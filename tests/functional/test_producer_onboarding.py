@@ -340,14 +340,35 @@ def test_a_second_pending_invitation_to_the_same_address_is_refused(client_for):
     assert ProducerInvitation.objects.filter(producer=producer).count() == 1
 
 
-def test_assisted_listing_staff_invite_for_the_producer_and_are_recorded(client_for):
+def test_assisted_listing_staff_can_neither_invite_nor_revoke_so_cannot_make_themselves_a_producer_user(
+        client_for, django_capture_on_commit_callbacks):
     from django.contrib.auth.models import Permission
 
     producer = ProducerFactory()
-    assistant = UserFactory(is_staff=True)
+    owner = _producer_user(producer)
+    _post(client_for(owner), STAFF, {"email": "ke.toan@example.vn"})
+    pending = ProducerInvitation.objects.get()
+    assistant = UserFactory(is_staff=True, email="hotro@example.vn")
     assistant.user_permissions.add(Permission.objects.get(codename="act_for_producer"))
     client = client_for(assistant)
     _post(client, reverse("producer_portal:assist"), {"producer": producer.pk})
-    assert _post(client, STAFF, {"email": "nv@example.vn"}).status_code == 302
-    action = ProducerAction.objects.get(action="invitation_sent")
-    assert (action.producer, action.actor, action.assisted) == (producer, assistant, True)
+    refusal = ("Chỉ người của chủ thể mới được mời hoặc thu hồi lời mời nhân viên; nhân viên hỗ trợ đăng bán "
+               "không được thay đổi ai làm việc cho chủ thể.")
+
+    # the staff page shows the people and the pending invitation, without the invite form or a revoke button
+    page = client.get(STAFF).content.decode()
+    assert "ke.toan@example.vn" in page and refusal in page
+    assert 'name="email"' not in page
+    assert reverse("producer_portal:onboarding_revoke", args=[pending.pk]) not in page
+
+    # and a posted invitation of themselves, or a revocation, is refused with why; nothing is written or sent
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        invited = _post(client, STAFF, {"email": "hotro@example.vn"})
+        revoked = _post(client, reverse("producer_portal:onboarding_revoke", args=[pending.pk]))
+    for response in (invited, revoked):
+        assert response.status_code == 403
+        assert refusal in response.content.decode()
+    assert callbacks == []
+    assert list(ProducerInvitation.objects.values_list("email", "revoked_at")) == [("ke.toan@example.vn", None)]
+    assert list(ProducerAction.objects.filter(actor=assistant).values_list("action", flat=True)) == ["assist_start"]
+    assert not producer.partner.users.filter(pk=assistant.pk).exists()

@@ -45,9 +45,10 @@ APPLICATION_FIELDS = (
 class OnboardingError(Exception):
     """A refused onboarding step, with a message the user can read."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, code: str = ""):
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -202,11 +203,24 @@ def _decision_mail(application: ProducerApplication, site_url: str) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.applicant.email])
 
 
+ASSISTED_PEOPLE_REFUSAL = "assisted"
+
+
+def _people_refused_to_assistants(access: PortalAccess) -> None:
+    """Who works for a producer is the producer's own decision: staff doing assisted listing cannot change it."""
+    if access.assisted:
+        raise OnboardingError(_(
+            "Chỉ người của chủ thể mới được mời hoặc thu hồi lời mời nhân viên; nhân viên hỗ trợ đăng bán "
+            "không được thay đổi ai làm việc cho chủ thể."
+        ), code=ASSISTED_PEOPLE_REFUSAL)
+
+
 def invitation_create(*, access: PortalAccess, email: str, site_url: str) -> ProducerInvitation:
     """Invite ``email`` to work for the producer; the link is valid INVITATION_DAYS days.
 
     ``site_url`` is the scheme and host the link in the e-mail starts with (https://example.vn).
     """
+    _people_refused_to_assistants(access)
     email = (email or "").strip().lower()
     if not email:
         raise OnboardingError(_("Hãy nhập địa chỉ thư điện tử."))
@@ -242,6 +256,7 @@ def _invitation_mail(invitation: ProducerInvitation, link: str) -> None:
 
 def invitation_revoke(*, access: PortalAccess, invitation: ProducerInvitation) -> ProducerInvitation:
     """Withdraw a pending invitation of the producer; its link stops working."""
+    _people_refused_to_assistants(access)
     with transaction.atomic():
         locked = ProducerInvitation.objects.select_for_update().get(pk=invitation.pk, producer=access.producer)
         if locked.accepted_at is not None or locked.revoked_at is not None:

@@ -14,7 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from marketplace.producers.portal.access import portal_view
+from marketplace.producers.portal.access import portal_forbidden, portal_view
 from marketplace.producers.portal.onboarding import selectors, services
 from marketplace.producers.portal.onboarding.forms import (
     InvitationForm,
@@ -145,7 +145,7 @@ def review_reject(request, application_id: int):
 @portal_view
 @require_http_methods(["GET", "POST"])
 def staff(request, access):
-    """The producer's users and pending invitations; invite a further user by e-mail."""
+    """The producer's users and pending invitations; invite a further user by e-mail (the producer's own people)."""
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -153,6 +153,8 @@ def staff(request, access):
                 access=access, email=form.cleaned_data["email"], site_url=request.build_absolute_uri("/"),
             )
         except services.OnboardingError as exc:
+            if exc.code == services.ASSISTED_PEOPLE_REFUSAL:
+                return portal_forbidden(request, reason=exc.message)
             form.add_error("email", exc.message)
         else:
             messages.success(request, _("Đã gửi lời mời tới %(email)s.") % {"email": invitation.email})
@@ -173,6 +175,8 @@ def invitation_revoke(request, access, invitation_id: int):
     try:
         services.invitation_revoke(access=access, invitation=invitation)
     except services.OnboardingError as exc:
+        if exc.code == services.ASSISTED_PEOPLE_REFUSAL:
+            return portal_forbidden(request, reason=exc.message)
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Đã thu hồi lời mời gửi tới %(email)s.") % {"email": invitation.email})
