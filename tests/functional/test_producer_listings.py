@@ -172,6 +172,10 @@ def test_hiding_a_product_takes_it_off_the_shop_and_a_new_price_shows_at_once(se
     ({"ocop_set": "999999"}, "Loại sản phẩm không hợp lệ."),
     ({"description": "a" * 10_001}, "Mô tả dài tối đa 10000 ký tự (bạn đã nhập 10001)."),
     ({"origin_ward_code": "1"}, "Xã/phường không thuộc tỉnh Thanh Hóa."),
+    ({"num_in_stock": "1000001"}, "Số lượng còn bán tối đa 1000000."),
+    ({"weight_grams": "10000000000000000000"}, "Khối lượng tối đa 1000000 gam."),
+    ({"volume_ml": "2147483648"}, "Thể tích tối đa 1000000 ml."),
+    ({"shelf_life_days": "3651"}, "Hạn sử dụng tối đa 3650 ngày."),
 ])
 def test_bad_input_is_refused_with_a_reason_and_nothing_is_written(seller, changes, message):
     product = ProductFactory(producer=seller.producer, stockrecord__price=125000, stockrecord__num_in_stock=10)

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import ProductSet
 from marketplace.core.divisions import THANH_HOA, ward_choices
 
-from .services import DESCRIPTION_MAX_CHARS, PRICE_MAX, ListingData
+from .services import (
+    DESCRIPTION_MAX_CHARS,
+    PRICE_MAX,
+    SHELF_LIFE_MAX_DAYS,
+    STOCK_MAX,
+    VOLUME_MAX_ML,
+    WEIGHT_MAX_GRAMS,
+    ListingData,
+)
 
 
 class ProductSetChoiceField(forms.ModelChoiceField):
@@ -41,23 +49,30 @@ class ProductForm(forms.Form):
                         "max_value": _("Giá bán tối đa 1.000.000.000 đồng.")},
     )
     num_in_stock = forms.IntegerField(
-        label=_("Số lượng còn bán"), min_value=0, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        label=_("Số lượng còn bán"), min_value=0, max_value=STOCK_MAX,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"required": _("Hãy nhập số lượng còn bán."), "invalid": _("Số lượng là số nguyên."),
-                        "min_value": _("Số lượng tồn kho không được âm.")},
+                        "min_value": _("Số lượng tồn kho không được âm."),
+                        "max_value": _("Số lượng còn bán tối đa %(limit_value)s.")},
     )
-    stock_seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    stock_seen = forms.IntegerField(required=False, min_value=0, max_value=2**31 - 1, widget=forms.HiddenInput)
     weight_grams = forms.IntegerField(
-        label=_("Khối lượng (gam)"), min_value=0, initial=0, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={"min_value": _("Khối lượng không được âm."), "required": _("Hãy nhập khối lượng.")},
+        label=_("Khối lượng (gam)"), min_value=0, max_value=WEIGHT_MAX_GRAMS, initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"min_value": _("Khối lượng không được âm."), "required": _("Hãy nhập khối lượng."),
+                        "max_value": _("Khối lượng tối đa %(limit_value)s gam.")},
     )
     volume_ml = forms.IntegerField(
-        label=_("Thể tích (ml)"), min_value=0, required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={"min_value": _("Thể tích không được âm.")},
+        label=_("Thể tích (ml)"), min_value=0, max_value=VOLUME_MAX_ML, required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"min_value": _("Thể tích không được âm."),
+                        "max_value": _("Thể tích tối đa %(limit_value)s ml.")},
     )
     shelf_life_days = forms.IntegerField(
-        label=_("Hạn sử dụng (ngày)"), min_value=0, required=False,
+        label=_("Hạn sử dụng (ngày)"), min_value=0, max_value=SHELF_LIFE_MAX_DAYS, required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={"min_value": _("Hạn sử dụng không được âm.")},
+        error_messages={"min_value": _("Hạn sử dụng không được âm."),
+                        "max_value": _("Hạn sử dụng tối đa %(limit_value)s ngày.")},
     )
     origin_ward_code = forms.TypedChoiceField(
         label=_("Xã/phường xuất xứ"), coerce=int, choices=(),

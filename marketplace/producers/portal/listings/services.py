@@ -41,6 +41,11 @@ StockRecord = get_model("partner", "StockRecord")
 
 PRICE_MAX = 1_000_000_000
 DESCRIPTION_MAX_CHARS = 10_000
+# Upper bounds a household's listing never reaches, well inside the database's integer columns.
+STOCK_MAX = 1_000_000
+WEIGHT_MAX_GRAMS = 1_000_000
+VOLUME_MAX_ML = 1_000_000
+SHELF_LIFE_MAX_DAYS = 3_650
 PHOTO_MAX_BYTES = 15 * 1024 * 1024
 # The demo's product classes (marketplace.demo.catalogue): goods ship, the tourism set (#26) does not.
 GOODS_CLASS = ("san-pham-ocop", "Sản phẩm OCOP", True)
@@ -51,6 +56,10 @@ HEIF_FORMATS = {"HEIF", "HEIC", "AVIF"}
 # producer and OCOP set are rows just read (checking that they exist costs two queries a product, which a
 # file of 1,000 rows feels; their foreign keys hold in the database anyway).
 CLEAN_EXCLUDE = ["slug", "upc", "product_class", "producer", "ocop_set"]
+# Product's constraints that _fill keeps by construction (it sets the province with the ward), so full_clean
+# does not check them again: Django checks each with a query built from every field (a third of an import's
+# time), and the database checks them anyway. tests/functional/test_producer_bulk.py pins this list.
+CONSTRAINTS_KEPT_BY_FILL = ("product_ward_needs_province",)
 
 try:
     import pillow_heif
@@ -105,6 +114,14 @@ def listing_check(data: ListingData) -> None:
                              code="price")
     if data.num_in_stock < 0:
         raise ListingRefused(_("Số lượng tồn kho không được âm."), code="stock")
+    for value, limit, message in (
+        (data.num_in_stock, STOCK_MAX, _("Số lượng còn bán tối đa %(max)s.")),
+        (data.weight_grams, WEIGHT_MAX_GRAMS, _("Khối lượng tối đa %(max)s gam.")),
+        (data.volume_ml, VOLUME_MAX_ML, _("Thể tích tối đa %(max)s ml.")),
+        (data.shelf_life_days, SHELF_LIFE_MAX_DAYS, _("Hạn sử dụng tối đa %(max)s ngày.")),
+    ):
+        if value is not None and value > limit:
+            raise ListingRefused(message % {"max": f"{limit:,}".replace(",", ".")}, code="too_large")
     if len(data.description) > DESCRIPTION_MAX_CHARS:
         raise ListingRefused(_("Mô tả dài tối đa %(max)s ký tự.") % {"max": DESCRIPTION_MAX_CHARS},
                              code="description")
@@ -168,7 +185,7 @@ def products_insert(*, access: PortalAccess, items: list[ListingData]) -> list[P
         product = Product(structure=Product.STANDALONE, producer=access.producer)
         _fill(product, data, classes)
         try:
-            product.full_clean(exclude=CLEAN_EXCLUDE)
+            product.full_clean(exclude=CLEAN_EXCLUDE, validate_constraints=False)
         except ValidationError as exc:
             exc.index = index
             raise
@@ -235,7 +252,7 @@ def product_change_locked(*, access: PortalAccess, product: Product, record: Sto
     record.price = Decimal(data.price)
     record.save()
     _fill(product, data, classes)
-    product.full_clean(exclude=CLEAN_EXCLUDE)
+    product.full_clean(exclude=CLEAN_EXCLUDE, validate_constraints=False)
     product.save()
     _set_category_attach(product, data.ocop_set)
     after = {"price": data.price, "num_in_stock": record.num_in_stock, "is_public": product.is_public}
