@@ -26,6 +26,7 @@ from catalog.models import Product, ProductSet
 from marketplace.producers.models import ProducerAction
 from marketplace.producers.portal.access import SESSION_ASSISTED
 from marketplace.producers.portal.bulk import selectors
+from marketplace.producers.portal.listings.services import CONSTRAINTS_KEPT_BY_FILL
 from ocop_rating import roles
 from tests.factories import (
     WARD_BIM_SON,
@@ -230,6 +231,12 @@ def test_exported_text_that_could_start_a_formula_is_made_literal_and_imports_ba
         assert _snapshot()[:2] == before[:2]
     product.refresh_from_db()
     assert product.title == HYPERLINK
+
+
+def test_the_products_constraints_are_the_ones_the_listing_services_keep_by_construction():
+    # The listing services skip full_clean's constraint queries because _fill keeps these; a new constraint
+    # on Product must be looked at there (and added to the list, or checked again).
+    assert tuple(constraint.name for constraint in Product._meta.constraints) == CONSTRAINTS_KEPT_BY_FILL
 
 
 # --- import: preview, then confirm ---------------------------------------------------------------------
