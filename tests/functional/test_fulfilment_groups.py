@@ -362,3 +362,22 @@ def test_the_return_step_offers_to_put_the_goods_back_into_stock(market):
     returned = elements(page.content, name="restock")
     assert [(field["type"], field["id"]) for field in returned] == [("checkbox", "id_returned_restock")]
     assert "Hàng trả về còn bán được: đưa lại vào kho" in page.content.decode()
+
+
+def test_cash_recorded_twice_or_before_delivery_is_refused_with_the_reason(market):
+    group = market.groups["A"]
+    producer = Shopper(market.clients["A"])
+
+    early = producer.post_form(_detail(group), _cod(group), {"amount": "227000"}, follow=True)
+    assert "Chỉ ghi tiền thu hộ khi nhóm hàng đã giao." in early.content.decode()
+    for to_status, fields in (("confirmed", {}), ("packed", {}),
+                              ("shipped", {"carrier": "VNPost", "tracking_number": "EB1VN"}), ("delivered", {})):
+        assert market.step("A", to_status, **fields).status_code == 302
+    assert producer.post_form(_detail(group), _cod(group), {"amount": "227000"}).status_code == 302
+    again = producer.post_form(_detail(group), _cod(group), {"amount": "1"}, follow=True)
+
+    assert "Tiền thu hộ của nhóm hàng này đã được ghi." in again.content.decode()
+    group.refresh_from_db()
+    assert group.cod_amount_collected == Decimal("227000")
+    assert list(ProducerAction.objects.filter(action="fulfilment_cod").values_list("detail", flat=True)) == [
+        {"order": market.order.number, "amount": 227000}]

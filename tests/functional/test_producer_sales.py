@@ -189,6 +189,8 @@ def test_a_chosen_period_in_day_month_year_counts_only_its_days(shop):
     ({"start": "2024-11-01", "end": "2026-11-28"}, "Chỉ xem được tối đa 2 năm một lần: hãy chọn khoảng ngắn hơn."),
     ({"start": "31/02/2026"}, "Ngày bắt đầu không hợp lệ (định dạng ngày/tháng/năm)."),
     ({"end": "hôm qua"}, "Ngày kết thúc không hợp lệ (định dạng ngày/tháng/năm)."),
+    ({"start": "9999-12-30", "end": "9999-12-31"}, "Hãy chọn ngày trong khoảng từ 01/01/2020 đến 31/12/2027."),
+    ({"start": "0001-01-01", "end": "0001-01-02"}, "Hãy chọn ngày trong khoảng từ 01/01/2020 đến 31/12/2027."),
 ])
 @pytest.mark.parametrize("url", [OVERVIEW, CSV_URL])
 def test_a_bad_period_shows_why_and_no_figures(shop, url, query, error):
@@ -385,9 +387,8 @@ def test_a_submitted_dossier_is_refused_with_the_reason_and_nothing_is_attached(
     assert AuditEvent.objects.filter(action="evidence_statement_attach", refused=True, dossier=dossier).count() == 1
 
 
-def test_staff_acting_for_the_producer_may_not_attach_to_the_producers_dossier(dossiers):
-    # Given a member of staff doing assisted listing for the producer, when they ask for the statement,
-    # then the dossier's own rule (only the producer's people edit a dossier) refuses it, nothing attached.
+def test_staff_acting_for_the_producer_see_why_they_may_not_attach_and_a_post_is_refused(dossiers):
+    # Given a member of staff doing assisted listing for the producer
     assistant = UserFactory(is_staff=True)
     assistant.user_permissions.add(Permission.objects.get(codename="act_for_producer"))
     client = Client()
@@ -395,8 +396,19 @@ def test_staff_acting_for_the_producer_may_not_attach_to_the_producers_dossier(d
     session = client.session
     session[SESSION_ASSISTED] = dossiers.producer.pk
     session.save()
+    reason = ("Bảng kê là minh chứng trong hồ sơ của chính chủ thể: nhân viên hỗ trợ đăng bán không được đính kèm "
+              "thay. Hãy để người của chủ thể đính kèm.")
+
+    # when they open the statement, they see the figures and why they cannot attach it, with no button
+    page = client.get(dossiers.url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert reason in html
+    assert "producer-statement__attach" not in html
+    assert reverse("ocop_rating:dossier_detail", kwargs={"dossier_id": dossiers.dossier.pk}) not in html
+    # and a post anyway is refused with the same reason: nothing attached, nothing recorded
     response = client.post(dossiers.url())
-    assert response.status_code == 400
-    assert "Bạn không phải là người của chủ thể sở hữu hồ sơ này." in response.content.decode()
+    assert response.status_code == 403
+    assert reason in response.content.decode()
     assert not EvidenceFile.objects.exists()
     assert not ProducerAction.objects.filter(action="sales_statement_attached").exists()

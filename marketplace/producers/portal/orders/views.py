@@ -86,10 +86,12 @@ def order_cod(request, access, group_id: int):
                 action_record(access, "fulfilment_cod", group, order=group.order.number,
                               amount=int(group.cod_amount_collected))
         except FulfilmentRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(request, _("Đã ghi số tiền thu hộ."))
+            # The group's state refused it (not delivered, not cash on delivery, already recorded): the form may
+            # not be on the page any more, so the reason is told as a message.
+            messages.error(request, str(refusal))
             return redirect("producer_portal:order_detail", group_id=group.pk)
+        messages.success(request, _("Đã ghi số tiền thu hộ."))
+        return redirect("producer_portal:order_detail", group_id=group.pk)
     return _detail(request, group, cod_form=form, status=400)
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import Period
 
 MAX_PERIOD_DAYS = 731  # two years, a leap day included
+# The marketplace has no sales before it opened, and none after next year: outside, dates are typing slips.
+FIRST_YEAR = 2020
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
@@ -40,6 +43,11 @@ class PeriodForm(forms.Form):
         if self.errors:
             return data
         start, end = data["start"], data["end"]
+        last = datetime.date(timezone.localdate().year + 1, 12, 31)
+        if not (datetime.date(FIRST_YEAR, 1, 1) <= start <= last and datetime.date(FIRST_YEAR, 1, 1) <= end <= last):
+            raise forms.ValidationError(
+                _("Hãy chọn ngày trong khoảng từ %(first)s đến %(last)s.")
+                % {"first": f"01/01/{FIRST_YEAR}", "last": last.strftime("%d/%m/%Y")}, code="range")
         if end < start:
             raise forms.ValidationError(_("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."), code="order")
         if (end - start) > datetime.timedelta(days=MAX_PERIOD_DAYS):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from marketplace.core.spreadsheets import SpreadsheetSafeCSVWriter
-from marketplace.producers.portal.access import portal_view
+from marketplace.producers.portal.access import portal_forbidden, portal_view
 from marketplace.shop.order.statuses import status_label
 from ocop_rating.errors import RatingError
 from ocop_rating.models import Dossier
@@ -82,7 +82,14 @@ def sales_csv(request, access):
     return response
 
 
-def _locked_reason(dossier: Dossier) -> str:
+def _assisted_reason() -> str:
+    return _("Bảng kê là minh chứng trong hồ sơ của chính chủ thể: nhân viên hỗ trợ đăng bán không được đính kèm "
+             "thay. Hãy để người của chủ thể đính kèm.")
+
+
+def _locked_reason(dossier: Dossier, access) -> str:
+    if access.assisted:
+        return _assisted_reason()
     if dossier.status in Dossier.EDITABLE_STATUSES:
         return ""
     return _("Hồ sơ đang ở trạng thái “%(status)s”, không thể sửa.") % {"status": dossier.get_status_display()}
@@ -97,11 +104,15 @@ def sales_statement(request, access, dossier_id: int):
         raise Http404
     listing_url = request.build_absolute_uri(dossier.product.get_absolute_url())
     status = 200
+    locked = _locked_reason(dossier, access)
     if request.method == "POST":
+        if access.assisted:
+            return portal_forbidden(request, reason=locked)
         try:
             services.sales_statement_attach(access=access, dossier=dossier, listing_url=listing_url)
         except RatingError as exc:
-            messages.error(request, exc.message)
+            if not locked:  # a locked dossier's reason is on the page already
+                messages.error(request, exc.message)
             status = 400
         else:
             messages.success(request, _("Đã đính kèm bảng kê bán hàng trên sàn vào hồ sơ #%(pk)s.") % {
@@ -111,6 +122,7 @@ def sales_statement(request, access, dossier_id: int):
     return render(request, "producers/portal/sales/statement.html", {
         "dossier": dossier,
         "statement": statement,
-        "locked": _locked_reason(dossier),
+        "access": access,
+        "locked": locked,
         "previous": selectors.dossier_marketplace_statement(dossier=dossier),
     }, status=status)
