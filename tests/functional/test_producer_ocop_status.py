@@ -119,7 +119,7 @@ CERTIFIED = "Chứng nhận OCOP Hạng sao ★★★★ 4 sao Mã số chứng 
 @pytest.mark.parametrize(("certificate", "expected"), [
     ({"days": 200}, CERTIFIED + "16/06/2027 Thời hạn còn 200 ngày "
      "Cửa sổ đánh giá lại: từ 18/12/2026 đến 16/02/2027 Chưa mở Còn 20 ngày nữa mới đến thời hạn nộp hồ sơ. "
-     "Lập hồ sơ đánh giá lại"),
+     "Đăng ký đánh giá, phân hạng OCOP"),
     ({"days": 150}, CERTIFIED + "27/04/2027 Thời hạn còn 150 ngày "
      "Cửa sổ đánh giá lại: từ 29/10/2026 đến 28/12/2026 Đang mở Còn 30 ngày để nộp hồ sơ đúng hạn. "
      "Lập hồ sơ đánh giá lại"),
@@ -237,8 +237,10 @@ def test_the_button_needs_a_post(seller, product):
     ({"days": 400, "revoked": True, "revoked_on": datetime.date(2026, 11, 20)},
      "Chứng nhận 38-16003-007-2026 đã bị thu hồi nên không thể đánh giá lại."),
     (None, "Sản phẩm chưa có chứng nhận OCOP nên chưa thể đánh giá lại."),
+    ({"days": 181}, "Chưa đến thời hạn nộp hồ sơ đánh giá lại: cửa sổ mở từ 29/11/2026 đến 28/01/2027."),
+    ({"days": 900}, "Chưa đến thời hạn nộp hồ sơ đánh giá lại: cửa sổ mở từ 17/11/2028 đến 16/01/2029."),
 ])
-def test_a_revoked_certificate_or_none_is_refused_with_the_reason_and_nothing_is_written(
+def test_a_revoked_certificate_none_or_a_window_not_yet_open_is_refused_with_the_reason_and_nothing_is_written(
         seller, product, certificate, message):
     if certificate is not None:
         _certificate(product, **certificate)

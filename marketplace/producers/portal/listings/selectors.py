@@ -72,9 +72,11 @@ class ListingOcopStatus:
 
     @property
     def may_reevaluate(self) -> bool:
-        """True when a re-evaluation dossier can be opened: a certificate not revoked, and no dossier open."""
+        """True when a re-evaluation dossier can be opened: a certificate not revoked whose filing window has
+        opened (DOMAIN.md: 180 to 120 days before expiry, late filing allowed), and no dossier open."""
         return (self.certificate is not None and self.open_dossier is None
-                and self.certificate.standing != CertificateStanding.REVOKED)
+                and self.certificate.standing != CertificateStanding.REVOKED
+                and not self.certificate.reevaluation.is_upcoming)
 
 
 def product_certificate_today(*, product: Product, today: datetime.date) -> CertificateToday | None:

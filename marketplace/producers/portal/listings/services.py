@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from marketplace.core.divisions import THANH_HOA, ward_province_code
 from marketplace.core.images import MAX_PIXELS, ImageRefused, image_reencoded
 from marketplace.producers.portal.access import PortalAccess, action_record
 from ocop_rating.certificates.models import Certificate
+from ocop_rating.certificates.selectors import reevaluation_period
 from ocop_rating.dossiers.services import dossier_create
 from ocop_rating.errors import RatingError
 from ocop_rating.models import Dossier
@@ -411,6 +413,12 @@ def product_reevaluation_open(*, access: PortalAccess, product: Product) -> tupl
             raise ListingRefused(_(
                 "Chứng nhận %(code)s đã bị thu hồi nên không thể đánh giá lại."
             ) % {"code": certificate.code}, code="revoked")
+        window = reevaluation_period(valid_until=certificate.valid_until, today=timezone.localdate())
+        if window.is_upcoming:
+            raise ListingRefused(_(
+                "Chưa đến thời hạn nộp hồ sơ đánh giá lại: cửa sổ mở từ %(opens)s đến %(closes)s."
+            ) % {"opens": window.opens.strftime("%d/%m/%Y"), "closes": window.closes.strftime("%d/%m/%Y")},
+                code="too_early")
         existing = (Dossier.objects.filter(product=locked, kind=Dossier.Kind.RE_EVALUATION)
                     .exclude(status__in=Dossier.CLOSED_STATUSES).order_by("-created_at", "-pk").first())
         if existing is not None:
