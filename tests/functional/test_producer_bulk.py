@@ -349,6 +349,29 @@ def test_every_bad_cell_is_named_by_row_and_column(seller, fish_sauce):
     assert "File có 7 lỗi. Chưa có sản phẩm nào được lưu" in html.unescape(preview.content.decode())
 
 
+def test_digits_that_are_not_0_to_9_are_a_row_error_not_a_server_error(seller, fish_sauce):
+    before = _snapshot()
+
+    preview = seller.upload(_csv([_new_row(set="²"), _new_row(id="²"), _new_row(id="٢٣"),
+                                  _new_row(id=str(fish_sauce.pk), seen="²")]))
+
+    assert preview.status_code == 200
+    assert _errors(preview) == [
+        (2, "ocop_set", "Dòng 2, cột “Mã bộ sản phẩm (1-26)”: Mã bộ sản phẩm là số từ 1 đến 26."),
+        (3, "product_id", "Dòng 3, cột “Mã sản phẩm”: Mã sản phẩm là số; để trống nếu là sản phẩm mới."),
+        (4, "product_id", "Dòng 4, cột “Mã sản phẩm”: Mã sản phẩm là số; để trống nếu là sản phẩm mới."),
+        (5, "stock_seen", "Dòng 5, cột “Tồn kho lúc xuất file (không sửa)”: Cột này là số tồn kho lúc xuất file: "
+                          "hãy để nguyên số đã xuất."),
+    ]
+    assert _snapshot() == before
+
+
+def test_opening_the_preview_or_confirm_address_again_goes_back_to_the_upload_page(seller):
+    for url in (PREVIEW, CONFIRM):
+        response = seller.client.get(url)
+        assert (response.status_code, response["Location"]) == (302, HOME)
+
+
 def test_another_producers_product_id_is_refused_and_nothing_is_written(seller, fish_sauce):
     theirs = ProductFactory(title="Chè lam của người khác", stockrecord__price=Decimal("30000"))
     before = _snapshot()

@@ -65,7 +65,7 @@ class ProductSetNumberField(forms.Field):
         text = (value or "").strip()
         if not text:
             return None
-        if not text.isdigit() or int(text) not in self.product_sets:
+        if not (text.isascii() and text.isdigit()) or int(text) not in self.product_sets:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return self.product_sets[int(text)]
 

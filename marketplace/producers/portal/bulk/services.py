@@ -120,7 +120,7 @@ def _refusal(number: int, exc: ValidationError, column: str = "") -> list[RowErr
 def _product_id(number: int, text: str, own_ids: set[int], first_row_of: dict[int, int]):
     if not text:
         return None, None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         return None, RowError(number, "product_id", _("Mã sản phẩm là số; để trống nếu là sản phẩm mới."))
     product_id = int(text)
     if product_id not in own_ids:
@@ -149,7 +149,7 @@ def _rows_parsed(*, access: PortalAccess, table: files.Table) -> tuple[list[_Row
         stock_seen = None
         seen_text = integer_text(cells.get("stock_seen", ""))
         if product_id is not None and seen_text:
-            if seen_text.isdigit():
+            if seen_text.isascii() and seen_text.isdigit():
                 stock_seen = int(seen_text)
             else:
                 row_errors.append(RowError(number, "stock_seen", _(

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from marketplace.producers.portal.access import portal_view
 
@@ -62,9 +62,11 @@ def bulk_template(request, access):
 
 
 @portal_view
-@require_POST
+@require_http_methods(["GET", "POST"])
 def bulk_preview(request, access):
     """Read the uploaded file and show what importing it would do; nothing is written."""
+    if request.method == "GET":  # a reload or a language switch: back to the upload page
+        return redirect("producer_portal:bulk_home")
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _home(request, access, form)
@@ -80,9 +82,11 @@ def bulk_preview(request, access):
 
 
 @portal_view
-@require_POST
+@require_http_methods(["GET", "POST"])
 def bulk_confirm(request, access):
     """Import the previewed file: every row again checked, all written in one transaction, or nothing."""
+    if request.method == "GET":  # a reload or a language switch: back to the upload page
+        return redirect("producer_portal:bulk_home")
     kept = pending.pending_take(request, access=access, token=request.POST.get("token", ""))
     if kept is None:
         return _home(request, access, ImportUploadForm(), status=400, error=_(
