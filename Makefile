@@ -34,7 +34,7 @@ PRODUCTION_CHECK_ENV := DJANGO_SETTINGS_MODULE=marketplace.settings.production \
 help:
 	@echo "make run     serve the shop with demo data on http://127.0.0.1:$(PORT) (SQLite, no other service)"
 	@echo "make test    the whole test suite, on SQLite and on PostgreSQL ($(TEST_POSTGRES_URL))"
-	@echo "make bench   catalogue/product page throughput under gunicorn (tests/perf)"
+	@echo "make bench   catalogue/product page throughput under gunicorn, and the 1,000-row product import (tests/perf)"
 	@echo "make lint    ruff and the import contracts (lint-imports)"
 	@echo "make check   makemigrations --check and check --deploy with production settings"
 	@echo "make messages  extract and compile translations (needs gettext)"
