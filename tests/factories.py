@@ -5,11 +5,13 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog.models import Product, ProductSet
 from marketplace.producers.models import Producer
+from ocop_rating import roles
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.certificates.services import product_certificate_set
 from ocop_rating.models import CriteriaVersion
@@ -42,6 +44,15 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = get_user_model()
+
+
+def producer_user(*producers, **fields):
+    """A user with the producer role working for ``producers`` (a user of each one's Oscar Partner)."""
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=roles.PRODUCER))
+    for producer in producers:
+        producer.partner.users.add(user)
+    return user
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):

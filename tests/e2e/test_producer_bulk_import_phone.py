@@ -10,12 +10,15 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from oscar.core.loading import get_model
 
 from catalog.models import Product, ProductSet
-from ocop_rating import roles
-from tests.factories import WARD_DONG_SON, ProducerFactory, ProductFactory, UserFactory
+from tests.factories import (
+    WARD_DONG_SON,
+    ProducerFactory,
+    ProductFactory,
+    producer_user,
+)
 
 from .browser import sign_in
 
@@ -30,9 +33,7 @@ HEADERS = ["Mã sản phẩm", "Mã bộ sản phẩm (1-26)", "Tên sản phẩ
 
 def test_a_producer_imports_a_spreadsheet_from_a_phone(live_server, in_phone_browser, tmp_path):
     producer = ProducerFactory(name="HTX Nem chua Vạn Thắng", ward_code=WARD_DONG_SON)
-    user = UserFactory(email="nem.chua@example.vn")
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
+    user = producer_user(producer, email="nem.chua@example.vn")
     product = ProductFactory(producer=producer, title="Nem chua lá ổi", ocop_set=ProductSet.objects.get(number=5),
                              stockrecord__price=Decimal("45000"), stockrecord__num_in_stock=30)
     buffer = io.StringIO(newline="")

@@ -8,14 +8,12 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from oscar.core.loading import get_model
 from PIL import Image
 
 from catalog.models import Product, ProductSet
 from marketplace.producers.models import ProducerAction
-from ocop_rating import roles
-from tests.factories import ProducerFactory, UserFactory
+from tests.factories import ProducerFactory, producer_user
 from tests.functional.shop import Shopper
 
 from .browser import sign_in
@@ -91,9 +89,7 @@ def test_a_producer_lists_a_product_with_two_photos_and_ships_its_order_on_a_pho
         live_server, in_phone_browser, tmp_path):
     # given a household producer's user, signed in on a phone
     producer = ProducerFactory(name="Hộ kinh doanh Nem chua Bà Lan")
-    user = UserFactory(email="ba.lan@example.vn")
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
+    user = producer_user(producer, email="ba.lan@example.vn")
     nem_chua = ProductSet.objects.get(number=5)
     photos = [_camera_photo(tmp_path / "IMG_0001.jpg", (180, 40, 40)),
               _camera_photo(tmp_path / "IMG_0002.jpg", (40, 140, 60))]

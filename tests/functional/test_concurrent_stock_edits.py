@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 import pytest
 import requests
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -24,13 +23,12 @@ from oscar.core.loading import get_model
 
 from catalog.models import ProductSet
 from marketplace.producers.models import ProducerAction
-from ocop_rating import roles
 from tests.factories import (
     WARD_DONG_SON,
     ProducerFactory,
     ProductFactory,
     ProductImageFactory,
-    UserFactory,
+    producer_user,
 )
 
 from .http_shopper import TIMEOUT, HttpShopper, Outcome, stock_messages
@@ -62,9 +60,7 @@ class HttpProducer:
     """A producer's phone: signed in to the portal, lowering one product's stock by one, again and again."""
 
     def __init__(self, base_url: str, producer, product):
-        user = UserFactory()
-        user.groups.add(Group.objects.get(name=roles.PRODUCER))
-        producer.partner.users.add(user)
+        user = producer_user(producer)
         client = Client()
         client.force_login(user)
         self.base = base_url

@@ -7,7 +7,6 @@ step by step, each step recorded once and told to the customer once; another pro
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -17,8 +16,7 @@ from marketplace.shop.order.fulfilment import (
     fulfilment_group_transition,
     order_status_of,
 )
-from ocop_rating import roles
-from tests.factories import ProducerFactory, ProductFactory, UserFactory
+from tests.factories import ProducerFactory, ProductFactory, UserFactory, producer_user
 
 from .shop import GOOD_ADDRESS, Shopper, csrf_token, elements
 
@@ -44,13 +42,6 @@ def _cod(group):
     return reverse("producer_portal:order_cod", kwargs={"group_id": group.pk})
 
 
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
-
-
 class Market:
     """Three producers, one product each, bought together by one signed-in customer paying on delivery."""
 
@@ -68,7 +59,7 @@ class Market:
             "C": ProductFactory(title="Nem chua lá ổi Vạn Thắng", producer=self.producers["C"], weight_grams=1200,
                                 stockrecord__price=80000, stockrecord__num_in_stock=10),
         }
-        self.clients = {key: client_for(_producer_user(producer)) for key, producer in self.producers.items()}
+        self.clients = {key: client_for(producer_user(producer)) for key, producer in self.producers.items()}
         self.customer = UserFactory(email="lan.tran@example.vn")
         self.shopper = Shopper()
         self.shopper.client.force_login(self.customer)

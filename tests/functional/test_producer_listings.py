@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -21,8 +20,12 @@ from PIL import Image
 from catalog.models import Product, ProductSet
 from catalog.renditions import rendition_name
 from marketplace.producers.models import ProducerAction
-from ocop_rating import roles
-from tests.factories import ProducerFactory, ProductFactory, ProductImageFactory, UserFactory
+from tests.factories import (
+    ProducerFactory,
+    ProductFactory,
+    ProductImageFactory,
+    producer_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,19 +47,12 @@ def _photos_url(product):
     return reverse("producer_portal:listing_photos", kwargs={"product_id": product.pk})
 
 
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
-
-
 class Seller:
     """A signed-in producer user's browser that posts with the CSRF token its pages set."""
 
     def __init__(self, client_for, producer):
         self.producer = producer
-        self.client = client_for(_producer_user(producer))
+        self.client = client_for(producer_user(producer))
         self.token = self.client.get(LIST).cookies["csrftoken"].value
 
     def get(self, url):

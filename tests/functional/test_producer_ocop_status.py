@@ -15,17 +15,22 @@ import html
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from marketplace.producers.models import ProducerAction
 from marketplace.producers.portal.access import SESSION_ASSISTED
-from ocop_rating import roles
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.models import AuditEvent, Dossier, DossierEvent
-from tests.factories import CertificateFactory, ProducerFactory, ProductFactory, UserFactory
+from tests.factories import (
+    CertificateFactory,
+    ProducerFactory,
+    ProductFactory,
+    UserFactory,
+    producer_user,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("saturday_28_november_2026")]
 
@@ -53,13 +58,6 @@ def _card(response) -> str:
     found = CARD.search(response.content.decode())
     assert found, "no OCOP card on the page"
     return found.group(0)
-
-
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
 
 
 class Browser:
@@ -93,7 +91,7 @@ def product(producer):
 
 @pytest.fixture
 def seller(client_for, producer):
-    return Browser(client_for, _producer_user(producer))
+    return Browser(client_for, producer_user(producer))
 
 
 @pytest.fixture
@@ -220,7 +218,7 @@ def test_assisted_listing_staff_see_the_status_but_may_not_open_a_dossier(assist
 def test_another_producers_product_is_404_and_nothing_is_written(client_for, product):
     # Given another producer's user, when they POST the button of this producer's product
     _certificate(product, days=150)
-    other = Browser(client_for, _producer_user(ProducerFactory(name="HTX Chè lam Phủ Quảng")))
+    other = Browser(client_for, producer_user(ProducerFactory(name="HTX Chè lam Phủ Quảng")))
     # then 404 on both pages and nothing is written
     assert other.get(_edit_url(product)).status_code == 404
     assert other.post(_reevaluation_url(product)).status_code == 404

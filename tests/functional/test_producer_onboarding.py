@@ -29,7 +29,7 @@ from marketplace.producers.models import (
     ProducerInvitation,
 )
 from ocop_rating import roles
-from tests.factories import WARD_DONG_SON, ProducerFactory, UserFactory
+from tests.factories import WARD_DONG_SON, ProducerFactory, UserFactory, producer_user
 from tests.rating import png_upload
 
 pytestmark = pytest.mark.django_db
@@ -73,13 +73,6 @@ def _secretary():
     return user
 
 
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
-
-
 def _private_files() -> list[str]:
     root = settings.STORAGES["private"]["OPTIONS"]["location"]
     found = []
@@ -95,7 +88,7 @@ def _submitted(applicant, client_for, **overrides) -> ProducerApplication:
     return ProducerApplication.objects.get(applicant=applicant)
 
 
-def test_an_approved_applicant_becomes_a_producer_user(client_for, django_capture_on_commit_callbacks):
+def test_an_approved_applicant_becomes_aproducer_user(client_for, django_capture_on_commit_callbacks):
     # Given a customer who applies with two documents
     applicant = UserFactory(email="htx.dongtam@example.vn")
     application = _submitted(applicant, client_for)
@@ -235,8 +228,8 @@ def test_an_application_without_the_registration_document_is_refused(client_for)
 
 
 def test_a_producer_user_cannot_apply_again(client_for):
-    producer_user = _producer_user(ProducerFactory())
-    response = _post(client_for(producer_user), APPLY, _application_data())
+    seller = producer_user(ProducerFactory())
+    response = _post(client_for(seller), APPLY, _application_data())
     assert response.status_code == 302
     assert response["Location"] == reverse("producer_portal:home")
     assert ProducerApplication.objects.count() == 0
@@ -245,7 +238,7 @@ def test_a_producer_user_cannot_apply_again(client_for):
 def test_an_invited_user_joins_the_producer(client_for, django_capture_on_commit_callbacks):
     # Given a producer user who invites a colleague
     producer = ProducerFactory(name="HTX Nem chua Vạn Thắng")
-    owner = _producer_user(producer)
+    owner = producer_user(producer)
     owner_client = client_for(owner)
     sent_at = timezone.now().replace(microsecond=0)
     with django_capture_on_commit_callbacks(execute=True), time_machine.travel(sent_at, tick=False):
@@ -316,7 +309,7 @@ def test_a_producer_revokes_its_own_invitation_but_not_another_producers(client_
     expires = timezone.now() + datetime.timedelta(days=7)
     own = ProducerInvitation.objects.create(producer=mine, email="a@example.vn", expires_at=expires)
     foreign = ProducerInvitation.objects.create(producer=theirs, email="b@example.vn", expires_at=expires)
-    client = client_for(_producer_user(mine))
+    client = client_for(producer_user(mine))
 
     assert _post(client, reverse("producer_portal:onboarding_revoke", args=[foreign.pk])).status_code == 404
     foreign.refresh_from_db()
@@ -332,7 +325,7 @@ def test_a_producer_revokes_its_own_invitation_but_not_another_producers(client_
 
 def test_a_second_pending_invitation_to_the_same_address_is_refused(client_for):
     producer = ProducerFactory()
-    client = client_for(_producer_user(producer))
+    client = client_for(producer_user(producer))
     _post(client, STAFF, {"email": "a@example.vn"})
     response = _post(client, STAFF, {"email": "A@example.vn"})
     assert response.status_code == 200
@@ -340,12 +333,12 @@ def test_a_second_pending_invitation_to_the_same_address_is_refused(client_for):
     assert ProducerInvitation.objects.filter(producer=producer).count() == 1
 
 
-def test_assisted_listing_staff_can_neither_invite_nor_revoke_so_cannot_make_themselves_a_producer_user(
+def test_assisted_listing_staff_can_neither_invite_nor_revoke_so_cannot_make_themselves_aproducer_user(
         client_for, django_capture_on_commit_callbacks):
     from django.contrib.auth.models import Permission
 
     producer = ProducerFactory()
-    owner = _producer_user(producer)
+    owner = producer_user(producer)
     _post(client_for(owner), STAFF, {"email": "ke.toan@example.vn"})
     pending = ProducerInvitation.objects.get()
     assistant = UserFactory(is_staff=True, email="hotro@example.vn")

@@ -6,24 +6,15 @@ producer, and everything they do is recorded with both identities.
 """
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from marketplace.producers.models import ProducerAction
-from ocop_rating import roles
-from tests.factories import ProducerFactory, UserFactory
+from tests.factories import ProducerFactory, UserFactory, producer_user
 
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("producer_portal:home")
-
-
-def _producer_user(*producers):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    for producer in producers:
-        producer.partner.users.add(user)
-    return user
 
 
 def _assistant():
@@ -54,7 +45,7 @@ def test_a_partner_user_without_the_producer_role_gets_403(client_for):
 
 def test_a_producer_user_works_for_their_producer_and_the_header_links_the_portal(client_for):
     producer = ProducerFactory(name="HTX Nem chua Vạn Thắng")
-    client = client_for(_producer_user(producer))
+    client = client_for(producer_user(producer))
     page = client.get(HOME).content.decode()
     assert f'data-producer="{producer.pk}"' in page
     assert "HTX Nem chua Vạn Thắng" in page
@@ -64,7 +55,7 @@ def test_a_producer_user_works_for_their_producer_and_the_header_links_the_porta
 
 def test_a_user_of_two_producers_picks_one_and_cannot_pick_a_stranger(client_for):
     first, second, stranger = ProducerFactory(name="A Nông sản"), ProducerFactory(name="B Nông sản"), ProducerFactory()
-    client = client_for(_producer_user(first, second))
+    client = client_for(producer_user(first, second))
     assert f'data-producer="{first.pk}"' in client.get(HOME).content.decode()
 
     page = client.get(reverse("producer_portal:choose"))
@@ -114,11 +105,11 @@ def test_assisted_listing_ends_when_the_permission_is_taken_away(client_for):
 
 def test_only_assisted_listing_staff_may_open_the_chooser(client_for):
     assert client_for(UserFactory(is_staff=True)).get(reverse("producer_portal:assist")).status_code == 403
-    assert client_for(_producer_user(ProducerFactory())).get(reverse("producer_portal:assist")).status_code == 403
+    assert client_for(producer_user(ProducerFactory())).get(reverse("producer_portal:assist")).status_code == 403
 
 
 def test_the_producers_dossier_pages_link_to_the_portal(client_for):
-    client = client_for(_producer_user(ProducerFactory()))
+    client = client_for(producer_user(ProducerFactory()))
     for name, link in [("ocop_rating:dossier_list", '<a class="ocop-dossier__shop" href="/producer/">'),
                        ("ocop_rating:portal", '<a class="btn btn-link ocop-home-dossiers__shop" href="/producer/">')]:
         assert link in client.get(reverse(name)).content.decode(), name
@@ -126,7 +117,7 @@ def test_the_producers_dossier_pages_link_to_the_portal(client_for):
 
 def test_the_portal_menu_and_home_lead_to_every_area(client_for):
     producer = ProducerFactory()
-    page = client_for(_producer_user(producer)).get(HOME).content.decode()
+    page = client_for(producer_user(producer)).get(HOME).content.decode()
 
     for name in ("listing_list", "listing_create", "order_list", "sales_overview", "bulk_home", "onboarding_staff"):
         assert f'href="{reverse(f"producer_portal:{name}")}"' in page, name

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import get_resolver, reverse
 from oscar.core.loading import get_model
@@ -27,7 +27,6 @@ from marketplace.producers.models import (
 )
 from marketplace.producers.portal.access import SESSION_ASSISTED, PortalAccess
 from marketplace.producers.portal.onboarding.services import invitation_create
-from ocop_rating import roles
 from ocop_rating.dossiers.services import dossier_create
 from tests.factories import (
     THANH_HOA,
@@ -36,6 +35,7 @@ from tests.factories import (
     ProductFactory,
     ProductImageFactory,
     UserFactory,
+    producer_user,
 )
 from tests.rating import png_upload
 
@@ -70,13 +70,6 @@ def _portal_routes():
     return [route for route in routes(get_resolver().url_patterns) if route.name.startswith("producer_portal:")]
 
 
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
-
-
 def _signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -92,7 +85,7 @@ class World:
                                       stockrecord__price=100000, stockrecord__num_in_stock=10)
         self.image = ProductImageFactory(product=self.product)
         ProductFactory(title="Chè lam gừng Phủ Quảng", producer=self.b)
-        self.user_a, self.user_b = _producer_user(self.a), _producer_user(self.b)
+        self.user_a, self.user_b = producer_user(self.a), producer_user(self.b)
         self.dossier = dossier_create(product=self.product, kind="first", actor=self.user_a)
 
         shopper = Shopper()

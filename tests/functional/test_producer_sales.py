@@ -18,7 +18,7 @@ from itertools import count
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.sites.models import Site
 from django.test import Client
 from django.urls import reverse
@@ -28,10 +28,15 @@ from pypdf import PdfReader
 from marketplace.producers.models import ProducerAction
 from marketplace.producers.portal.access import SESSION_ASSISTED
 from marketplace.shop.order import statuses
-from ocop_rating import roles
 from ocop_rating.dossiers.services import dossier_create, dossier_submit
 from ocop_rating.models import AuditEvent, EvidenceFile
-from tests.factories import ProducerFactory, ProductClassFactory, ProductFactory, UserFactory
+from tests.factories import (
+    ProducerFactory,
+    ProductClassFactory,
+    ProductFactory,
+    UserFactory,
+    producer_user,
+)
 from tests.rating import REGISTRATION, dossier_draft, png_upload
 
 from .shop import csrf_token
@@ -48,13 +53,6 @@ OVERVIEW = reverse("producer_portal:sales_overview")
 CSV_URL = reverse("producer_portal:sales_csv")
 CUSTOMER_EMAIL = "kin.dao@example.vn"
 _numbers = count(100001)
-
-
-def _producer_user(producer):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.PRODUCER))
-    producer.partner.users.add(user)
-    return user
 
 
 def _local(*args) -> datetime.datetime:
@@ -101,7 +99,7 @@ class Shop:
                                    stockrecord__price=50000, stockrecord__num_in_stock=40)
         self.nem = ProductFactory(title="Nem chua lá ổi", producer=self.b,
                                   stockrecord__price=80000, stockrecord__num_in_stock=1)
-        self.client = client_for(_producer_user(self.a))
+        self.client = client_for(producer_user(self.a))
         self.orders = {
             # 00:30 on Monday 23/11 in Vietnam is still Sunday 22/11 in UTC: week 48, not 47.
             "monday_early": order_place(_local(2026, 11, 23, 0, 30),
@@ -358,7 +356,7 @@ def test_an_uploaded_file_is_not_marked_as_made_by_the_marketplace(dossiers):
 
 
 def test_a_dossier_of_another_producers_product_is_not_found_and_nothing_is_attached(dossiers, client_for):
-    other = client_for(_producer_user(ProducerFactory(name="HTX Khác")))
+    other = client_for(producer_user(ProducerFactory(name="HTX Khác")))
     token = other.get(OVERVIEW).cookies["csrftoken"].value
     assert other.get(dossiers.url()).status_code == 404
     assert other.post(dossiers.url(), {"csrfmiddlewaretoken": token}).status_code == 404
