@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from marketplace.producers.models import ProducerAction
 from tests.factories import ProducerFactory, UserFactory, producer_user
+from tests.functional.shop import elements
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,9 @@ def test_the_portal_menu_and_home_lead_to_every_area(client_for):
 
     for name in ("listing_list", "listing_create", "order_list", "sales_overview", "bulk_home", "onboarding_staff"):
         assert f'href="{reverse(f"producer_portal:{name}")}"' in page, name
+    # the menu marks the area the page belongs to, for the eye and for screen readers
+    client = client_for(producer_user(producer))
+    for url, current in ((HOME, "home"), (reverse("producer_portal:bulk_home"), "listing_list"),
+                         (reverse("producer_portal:sales_overview"), "sales_overview")):
+        menu = elements(client.get(url).content, aria_current="page")
+        assert [link["href"] for link in menu] == [reverse(f"producer_portal:{current}")], url
