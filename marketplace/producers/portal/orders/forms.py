@@ -15,6 +15,7 @@ class StatusFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Trạng thái"), required=False,
         choices=[("", _("Tất cả"))] + FulfilmentGroup.STATUS_CHOICES,
+        widget=forms.Select(attrs={"class": "custom-select"}),
     )
 
 
