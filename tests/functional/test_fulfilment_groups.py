@@ -67,6 +67,7 @@ class Market:
     def checkout(self):
         for key, quantity in (("A", 2), ("B", 1), ("C", 1)):
             assert self.shopper.add_to_basket(self.products[key], quantity=quantity).status_code == 302
+        self.basket_page = self.shopper.get(reverse("basket:summary"))
         self.preview = self.shopper.checkout_to_preview(guest_email=None)
         assert self.preview.status_code == 200
         placed = self.shopper.place_order()
@@ -118,7 +119,14 @@ def test_a_basket_of_three_producers_becomes_one_order_with_three_groups(market)
     assert sum(group.shipping_charge for group in market.groups.values()) == order.shipping_incl_tax
     assert order.lines.filter(fulfilment_group__isnull=True).count() == 0
     assert FulfilmentGroupEvent.objects.count() == 0
-    # the review page showed each producer's parcel and its charge
+    # the basket and the review page showed each producer's parcel and its charge
+    rows = [[cell.strip() for cell in row.split("</tr>")[0].replace("</td>", "").split("<td")[1:]]
+            for row in market.basket_page.content.decode().split('<tr class="basket-parcels__item">')[1:]]
+    assert [[cell.split(">", 1)[1] for cell in row] for row in rows] == [
+        ["HTX Nước mắm Đông Hải", "27.000\u00a0₫"],
+        ["HTX Chè lam Phủ Quảng", "22.000\u00a0₫"],
+        ["HTX Nem chua Vạn Thắng", "32.000\u00a0₫"],
+    ]
     parcels = market.preview.content.decode().split('class="checkout-parcels__item">')[1:]
     assert [item.split("</li>")[0] for item in parcels] == [
         "HTX Nước mắm Đông Hải: 27.000\u00a0₫",
