@@ -64,3 +64,15 @@ __all__ = [
     "THANH_HOA", "ProvinceCode", "WardCode", "province_choices", "ward_choices", "province_name",
     "ward_name", "ward_province_code", "validate_province_code", "validate_ward_code", "wards_by_province",
 ]
+
+
+class DivisionNames:
+    """``ward_name`` and ``province_name`` of an object's ``ward_code`` and ``province_code`` (a model mixin)."""
+
+    @property
+    def ward_name(self) -> str:
+        return ward_name(self.ward_code)
+
+    @property
+    def province_name(self) -> str:
+        return province_name(self.province_code)

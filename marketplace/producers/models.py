@@ -11,14 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.divisions import (
     THANH_HOA,
-    province_name,
+    DivisionNames,
     validate_province_code,
     validate_ward_code,
-    ward_name,
 )
 
 
-class Producer(models.Model):
+class Producer(DivisionNames, models.Model):
     class LegalForm(models.TextChoices):
         COOPERATIVE = "cooperative", _("Hợp tác xã")
         COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
@@ -63,14 +62,6 @@ class Producer(models.Model):
     def get_absolute_url(self):
         return reverse("producers:detail", kwargs={"slug": self.slug})
 
-    @property
-    def ward_name(self) -> str:
-        return ward_name(self.ward_code)
-
-    @property
-    def province_name(self) -> str:
-        return province_name(self.province_code)
-
 
 class ProducerAction(models.Model):
     """One thing done in the producer portal: who did it, for which producer, and whether on their behalf.
@@ -110,7 +101,7 @@ def private_storage():
     return storages["private"]
 
 
-class ProducerApplication(models.Model):
+class ProducerApplication(DivisionNames, models.Model):
     """A user's application to sell on the marketplace, reviewed by the provincial office (secretariat).
 
     Written only by marketplace.producers.portal.onboarding.services; approval creates the Producer.
@@ -169,14 +160,6 @@ class ProducerApplication(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
-
-    @property
-    def ward_name(self) -> str:
-        return ward_name(self.ward_code)
-
-    @property
-    def province_name(self) -> str:
-        return province_name(self.province_code)
 
 
 class ProducerApplicationDocument(models.Model):
