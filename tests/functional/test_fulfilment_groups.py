@@ -380,3 +380,23 @@ def test_cash_recorded_twice_or_before_delivery_is_refused_with_the_reason(marke
     assert group.cod_amount_collected == Decimal("227000")
     assert list(ProducerAction.objects.filter(action="fulfilment_cod").values_list("detail", flat=True)) == [
         {"order": market.order.number, "amount": 227000}]
+
+
+def test_staff_see_each_producers_parcel_on_the_dashboard_order_page(market, staff_client):
+    for to_status, fields in (("confirmed", {}), ("packed", {}),
+                              ("shipped", {"carrier": "VNPost", "tracking_number": "EB123456789VN"})):
+        assert market.step("A", to_status, **fields).status_code == 302
+    assert market.step("C", "cancelled").status_code == 302
+
+    page = staff_client.get(reverse("dashboard:order-detail", kwargs={"number": market.order.number}))
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    rows = html.split('class="table table-striped table-bordered order-fulfilment-groups"')[1].split("</table>")[0]
+    cells = [[cell.split("</td>")[0].strip() for cell in row.split("<td>")[1:]]
+             for row in rows.split("<tr data-group=")[1:]]
+    assert cells == [
+        ["HTX Nước mắm Đông Hải", "Đang giao hàng", "27.000\u00a0₫", "VNPost EB123456789VN", "—"],
+        ["HTX Chè lam Phủ Quảng", "Chờ xác nhận", "22.000\u00a0₫", "—", "—"],
+        ["HTX Nem chua Vạn Thắng", "Đã hủy", "32.000\u00a0₫", "—", "—"],
+    ]

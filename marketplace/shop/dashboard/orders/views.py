@@ -1,9 +1,13 @@
-"""Oscar's order list, with its CSV download written through the spreadsheet-safe writer."""
+"""Oscar's order list, with its CSV download written through the spreadsheet-safe writer; the order page with
+its producers' parcels."""
 
 from django.http import HttpResponse
 from oscar.apps.dashboard.orders import views as oscar_views
+from oscar.core.loading import get_model
 
 from marketplace.core.spreadsheets import SpreadsheetSafeUnicodeCSVWriter
+
+FulfilmentGroup = get_model("order", "FulfilmentGroup")
 
 
 class OrderListView(oscar_views.OrderListView):
@@ -17,3 +21,12 @@ class OrderListView(oscar_views.OrderListView):
             row_values = self.get_row_values(order)
             writer.writerow([row_values.get(column, "") for column in self.CSV_COLUMNS])
         return response
+
+
+class OrderDetailView(oscar_views.OrderDetailView):
+    def get_context_data(self, **kwargs):
+        """Also each producer's parcel of the order (its state, shipping, tracking, cash collected)."""
+        ctx = super().get_context_data(**kwargs)
+        ctx["fulfilment_groups"] = (FulfilmentGroup.objects.filter(order=self.object)
+                                    .select_related("partner__producer").order_by("pk"))
+        return ctx
