@@ -11,6 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.channels import views as channel_views
 from marketplace.core import views as core_views
 from marketplace.core.health import healthz
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/divisions/wards/<int:province_code>/", core_views.wards_json, name="divisions-wards"),
+    path("feeds/postal.xml", channel_views.postal_feed_xml, name="postal_feed_xml"),
+    path("feeds/postal.csv", channel_views.postal_feed_csv, name="postal_feed_csv"),
 ]
 
 urlpatterns += i18n_patterns(

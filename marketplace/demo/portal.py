@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
+from marketplace.demo import catalogue_data
 from marketplace.demo.catalogue import DemoUser, LoadSummary
 from marketplace.demo.rating import DEMO_PASSWORD
 from marketplace.producers.models import Producer
@@ -38,7 +40,8 @@ PORTAL_DEMO_ACCOUNTS: tuple[tuple[str, DemoUser], ...] = (
 
 
 def portal_demo_load(*, summary: LoadSummary, written: list | None = None) -> None:
-    """Link the producer accounts to their producers and let the assistant act for producers."""
+    """Link the producer accounts to their producers, let the assistant act for producers, and opt the
+    demo's producers in to the postal channel (so /feeds/postal.xml lists every eligible demo product)."""
     User = get_user_model()
     for account, slugs in PRODUCER_ACCOUNTS:
         user = User.objects.get(email__iexact=account.email)
@@ -51,3 +54,9 @@ def portal_demo_load(*, summary: LoadSummary, written: list | None = None) -> No
     if not assistant.user_permissions.filter(pk=permission.pk).exists():
         assistant.user_permissions.add(permission)
         summary.record("assisted-listing permissions", created=True, updated=False)
+    demo_slugs = [spec.slug for spec in catalogue_data.PRODUCERS]
+    for producer in Producer.objects.filter(slug__in=demo_slugs, postal_channel_opt_in=False):
+        producer.postal_channel_opt_in = True
+        producer.postal_channel_opt_in_changed_at = timezone.now()
+        producer.save(update_fields=["postal_channel_opt_in", "postal_channel_opt_in_changed_at"])
+        summary.record("postal channel opt-ins", created=False, updated=True)

@@ -43,6 +43,11 @@ class Producer(DivisionNames, models.Model):
     bank_name = models.CharField(_("ngân hàng nhận tiền"), max_length=128, blank=True)
     bank_account_number = models.CharField(_("số tài khoản nhận tiền"), max_length=32, blank=True)
     bank_account_holder = models.CharField(_("chủ tài khoản nhận tiền"), max_length=255, blank=True)
+    # The producer's own choice (set in the portal): list their eligible products on the postal channel.
+    postal_channel_opt_in = models.BooleanField(_("đăng bán trên kênh bưu điện"), default=False)
+    postal_channel_opt_in_changed_at = models.DateTimeField(
+        _("thời điểm đổi lựa chọn kênh bưu điện"), null=True, blank=True, editable=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # the marketplace's own apps
     "marketplace.core",
     "marketplace.producers",
+    "marketplace.channels",
     "marketplace.cms",
     "ocop_rating",
     "marketplace.demo",
@@ -163,6 +164,8 @@ USE_TZ = True
 SITE_ID = 1
 # The public host name used in e-mails (order status links); the Site row is set by a migration.
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
+# When set, /feeds/postal.xml and .csv answer only requests carrying it (?token= or Authorization: Bearer).
+POSTAL_FEED_TOKEN = env("POSTAL_FEED_TOKEN", default="")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -63,7 +63,7 @@ LOGIN = reverse("customer:login")
 BULK_PAGES = {"bulk_home", "bulk_export", "bulk_template", "bulk_preview", "bulk_confirm"}
 NO_ARGUMENT_PAGES = {"home", "choose", "assist", "assist_stop", "listing_list", "listing_create", "order_list",
                      "onboarding_apply", "onboarding_status", "onboarding_review_queue", "onboarding_staff",
-                     "sales_overview", "sales_csv"}
+                     "sales_overview", "sales_csv", "channel_settings"}
 
 
 def _portal_routes():
@@ -154,6 +154,7 @@ class World:
             sorted(self.a.partner.users.values_list("pk", flat=True)),
             ProducerAction.objects.filter(producer=self.a).count(),
             list(self.dossier.evidence.values_list("pk", flat=True)),
+            type(self.a).objects.values_list("postal_channel_opt_in", flat=True).get(pk=self.a.pk),
         )
 
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("san-pham/nhap-xuat/", include("marketplace.producers.portal.bulk.urls")),
     path("san-pham/", include("marketplace.producers.portal.listings.urls")),
     path("ban-hang/", include("marketplace.producers.portal.sales.urls")),
+    path("kenh-buu-dien/", include("marketplace.producers.portal.channel.urls")),
     path("", include("marketplace.producers.portal.onboarding.urls")),
 ]
