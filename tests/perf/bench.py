@@ -104,7 +104,6 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
     """
     from django.core.management import call_command
     from django.db import transaction
-    from django.db.models import OuterRef, Subquery
 
     call_command("migrate", interactive=False, verbosity=0)
 
@@ -197,10 +196,6 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
                 status=Certificate.Status.ACTIVE,
             ))
         Certificate.objects.bulk_create(certifications, batch_size=1000)
-        active = Certificate.objects.filter(
-            product=OuterRef("pk"), status=Certificate.Status.ACTIVE,
-        ).values("pk")[:1]
-        Product.objects.filter(pk__in=[p.pk for p in products if p.pk]).update(certificate=Subquery(active))
 
         set_categories = dict(ProductSet.objects.values_list("pk", "category_id"))
         ProductCategory.objects.bulk_create(
@@ -208,6 +203,22 @@ def catalogue_seed(*, count: int, seed: int = 2026) -> int:
             batch_size=1000,
         )
     return missing
+
+
+def certificates_attach() -> int:
+    """Make each seeded certificate its product's current one through the certificate service, so the badge
+    columns the catalogue reads and filters on are written as in production (also repairs an older seed)."""
+    from catalog.models import Product
+    from ocop_rating.certificates.models import Certificate
+    from ocop_rating.certificates.services import product_certificate_set
+
+    pending = Certificate.objects.filter(status=Certificate.Status.ACTIVE, product__badge_stars__isnull=True)
+    attached = 0
+    for certificate in pending.select_related("product").iterator(chunk_size=1000):
+        product_certificate_set(product=certificate.product, certificate=certificate)
+        attached += 1
+    assert not Product.objects.filter(certificate__isnull=False, badge_stars__isnull=True).exists()
+    return attached
 
 
 def statistics_refresh() -> None:
@@ -453,6 +464,9 @@ def main(argv: list[str] | None = None) -> int:
     created = catalogue_seed(count=args.products)
     print(f"migrated and seeded {created} products in {time.monotonic() - seeding:.1f}s" if created
           else f"{args.products} products already seeded")
+    attached = certificates_attach()
+    if attached:
+        print(f"{attached} certificates made their products' current ones (badge columns written)")
     statistics_refresh()
 
     from django.http import QueryDict
@@ -465,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     filtered = next(t for t in targets if t.name == "filtered catalogue")
     filter_form = ProductFilterForm(QueryDict(urlsplit(filtered.path).query))
     filtered_matches = product_list(filters=filter_form.to_filters()).count()
+    if not filtered_matches:
+        raise SystemExit("the filtered catalogue matches no product: the bench would measure an empty page")
     queries_count(targets)
     connection.close()  # the bench process keeps no connection open while gunicorn works
 
