@@ -120,7 +120,8 @@ def test_the_portal_menu_and_home_lead_to_every_area(client_for):
     producer = ProducerFactory()
     page = client_for(producer_user(producer)).get(HOME).content.decode()
 
-    for name in ("listing_list", "listing_create", "order_list", "sales_overview", "bulk_home", "onboarding_staff"):
+    for name in ("listing_list", "listing_create", "order_list", "sales_overview", "bulk_home", "channel_settings",
+                 "onboarding_staff"):
         assert f'href="{reverse(f"producer_portal:{name}")}"' in page, name
     # the menu marks the area the page belongs to, for the eye and for screen readers
     client = client_for(producer_user(producer))
