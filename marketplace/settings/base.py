@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # the marketplace's own apps
     "marketplace.core",
     "marketplace.producers",
+    "marketplace.outbox",
     "marketplace.channels",
     "marketplace.cms",
     "ocop_rating",

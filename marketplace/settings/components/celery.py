@@ -22,4 +22,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "ocop_rating.tasks.certificates_daily",
         "schedule": crontab(hour=1, minute=0),
     },
+    # Drain every outbox topic with due messages: retries, and drains lost with a dead worker or broker.
+    "outbox-sweep": {
+        "task": "marketplace.outbox.tasks.outbox_sweep",
+        "schedule": 60.0,
+    },
 }
