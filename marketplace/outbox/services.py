@@ -32,7 +32,6 @@ from .registry import Delivered, Failed, HandlerSpec, Outcome, Retry, outbox_han
 logger = logging.getLogger(__name__)
 
 TOPIC_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
-BACKOFF_CAP_SECONDS = 60 * 60
 MISSING_OUTCOME = "the handler gave no outcome for this key"
 
 
@@ -46,6 +45,7 @@ def outbox_setting(name: str) -> int:
         "OUTBOX_LEASE_SECONDS": 5 * 60,
         "OUTBOX_DRAIN_SECONDS": 60,
         "OUTBOX_KEEP_DELIVERED_DAYS": 35,
+        "OUTBOX_BACKOFF_CAP_SECONDS": 60 * 60,
     }
     return int(getattr(settings, name, defaults[name]))
 
@@ -111,14 +111,16 @@ def _pending_upsert(*, topic: str, key: str, payload: dict) -> OutboxMessage:
     raise OutboxError(f"could not write the outbox message {topic}:{key} (the pending row kept changing)")
 
 
-def backoff_seconds(*, attempts: int, after_seconds: float | None = None, jitter: float | None = None) -> float:
-    """Seconds to wait before the next try: 2^attempts capped at an hour, with equal jitter.
+def backoff_seconds(*, attempts: int, after_seconds: float | None = None, jitter: float | None = None,
+                    cap: float | None = None) -> float:
+    """Seconds to wait before the next try: 2^attempts capped (OUTBOX_BACKOFF_CAP_SECONDS, an hour), with equal jitter.
 
     ``jitter`` in [0, 1) picks the point between half and all of the exponential delay (random when
     omitted), so that messages failed together do not come back together. A handler's
     ``after_seconds`` (a Retry-After) is a floor: never earlier than the remote side asked.
     """
-    base = min(2.0 ** attempts, BACKOFF_CAP_SECONDS)
+    cap = outbox_setting("OUTBOX_BACKOFF_CAP_SECONDS") if cap is None else cap
+    base = min(2.0 ** min(attempts, 64), cap)
     spread = random.random() if jitter is None else jitter
     delay = base / 2 + base / 2 * spread
     if after_seconds is not None:

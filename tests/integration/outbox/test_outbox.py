@@ -256,6 +256,13 @@ def test_backoff_doubles_with_equal_jitter_is_capped_at_an_hour_and_honours_retr
     assert backoff_seconds(attempts=1, after_seconds=120, jitter=0.5) == 120.0
     assert backoff_seconds(attempts=10, after_seconds=1, jitter=0) == 512.0
     assert all(8 <= backoff_seconds(attempts=4) < 16 for _ in range(200))
+    assert backoff_seconds(attempts=10, jitter=0, cap=4) == 2.0
+    assert backoff_seconds(attempts=10_000, jitter=0) == 1800.0
+
+
+def test_the_backoff_cap_is_a_setting(settings):
+    settings.OUTBOX_BACKOFF_CAP_SECONDS = 60
+    assert backoff_seconds(attempts=10, jitter=0) == 30.0
 
 
 @pytest.mark.django_db
