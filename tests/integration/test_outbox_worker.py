@@ -1,8 +1,8 @@
 """A real Celery worker on Redis drains the outbox to a remote channel under failures and a SIGKILL.
 
 Given a local HTTP server playing the channel (500s, 429 with Retry-After, an outage), 1,000 writes
-for 400 listings (each written two or three times), and a worker killed with SIGKILL mid-run and then
-replaced: when nothing is pending any more, the channel holds exactly the latest content of every
+for 400 listings (each written two or three times), one listing changed while its first content is
+still on the wire, and a worker killed with SIGKILL mid-run and then replaced: when nothing is pending any more, the channel holds exactly the latest content of every
 listing and nothing is parked. The test process plays Celery beat (the minute sweep, every second
 here): after the kill, the drain tasks the dead worker had taken are only redelivered by Redis after
 its visibility timeout, and the sweep is what notices the due messages meanwhile.
@@ -43,6 +43,7 @@ BROKER_URL = os.environ.get("OUTBOX_TEST_BROKER_URL", "redis://127.0.0.1:6379/5"
 KEYS = 400
 WRITES = 1000
 TRANSACTION_SIZE = 10
+HELD = "SP-HELD"
 
 
 def _redis_or_skip() -> redis.Redis:
@@ -122,6 +123,12 @@ def channel():
         yield double
 
 
+def _write(key: str, payload: dict, latest: dict) -> None:
+    with transaction.atomic():
+        outbox_write(topic=TOPIC, key=key, payload=payload)
+    latest[key] = payload
+
+
 def _write_changes(first: int, last: int, latest: dict) -> None:
     """Writes ``first``..``last - 1``: write n changes listing n % KEYS; ten writes per transaction."""
     for start in range(first, last, TRANSACTION_SIZE):
@@ -157,9 +164,15 @@ def test_a_killed_worker_loses_nothing_and_the_channel_ends_with_the_latest_cont
     latest: dict[str, dict] = {}
     pending = OutboxMessage.objects.filter(topic=TOPIC, status=OutboxMessage.Status.PENDING)
 
-    # Given a worker draining while the first 600 changes are committed
+    # Given a worker draining while the first 600 changes are committed, one of which is changed
+    # again while the channel is still receiving its first content
     first = workers()
+    arrived = channel.hold(HELD)
+    _write(HELD, {"title": "Nước mắm", "price": 125000}, latest)
     _write_changes(0, 300, latest)
+    assert arrived.wait(timeout=30), "the held listing never reached the channel"
+    _write(HELD, {"title": "Nước mắm", "price": 99000}, latest)
+    channel.release(HELD)
     assert _wait_for(lambda: channel.accepted_count() >= 50, timeout=30), "the first worker delivered nothing"
     channel.outage(1.5)
     _write_changes(300, 600, latest)
@@ -180,7 +193,8 @@ def test_a_killed_worker_loses_nothing_and_the_channel_ends_with_the_latest_cont
 
     assert pending_at_kill > 0
     assert accepted_at_kill < channel.accepted_count()
-    assert len(latest) == KEYS
+    assert len(latest) == KEYS + 1
+    assert channel.accepted[HELD] == [{"title": "Nước mắm", "price": 125000}, {"title": "Nước mắm", "price": 99000}]
     assert OutboxMessage.objects.filter(status=OutboxMessage.Status.PARKED).count() == 0
     assert channel.latest() == latest
     # The failures really happened: 500s, 429s and the outage's 503s were answered and retried

@@ -27,7 +27,7 @@ def push_to_channel(messages):
         try:
             response = _session.post(
                 f"{os.environ['OUTBOX_TEST_CHANNEL_URL']}/listings/{message.key}",
-                json=message.payload, timeout=3,
+                json=message.payload, timeout=5,
             )
         except requests.RequestException as error:
             outcomes[message.key] = Retry(reason=f"{type(error).__name__}")
@@ -45,7 +45,8 @@ class ChannelDouble:
     """Accepts ``POST /listings/<key>``; keeps every accepted payload per key in arrival order.
 
     Fails on purpose: every 9th request answers 500, every 13th 429 with Retry-After: 1, and
-    ``outage(seconds)`` makes it answer 503 to everything for a while.
+    ``outage(seconds)`` makes it answer 503 to everything for a while. ``hold(key)`` keeps the first
+    request for that key waiting (then accepted) until the test calls ``release(key)``.
     """
 
     def __init__(self, latency: float = 0.003):
@@ -54,6 +55,7 @@ class ChannelDouble:
         self.requests = 0
         self.latency = latency
         self._down_until = 0.0
+        self._held: dict[str, tuple[threading.Event, threading.Event]] = {}
         self._lock = threading.Lock()
         double = self
 
@@ -62,7 +64,13 @@ class ChannelDouble:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 key = self.path.rsplit("/", 1)[-1]
                 time.sleep(double.latency)
-                status, headers = double._answer(key, body)
+                held = double._held.get(key)
+                if held and not held[1].is_set():
+                    held[0].set()
+                    held[1].wait(timeout=4)
+                    status, headers = double._answer(key, body, accept=True)
+                else:
+                    status, headers = double._answer(key, body)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -76,11 +84,14 @@ class ChannelDouble:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def _answer(self, key, body):
+    def _answer(self, key, body, accept=False):
         with self._lock:
             self.requests += 1
             n = self.requests
-            if time.monotonic() < self._down_until:
+            if accept:
+                status, headers = 200, {}
+                self.accepted.setdefault(key, []).append(body)
+            elif time.monotonic() < self._down_until:
                 status, headers = 503, {}
             elif n % 9 == 4:
                 status, headers = 500, {}
@@ -95,6 +106,15 @@ class ChannelDouble:
     def outage(self, seconds: float) -> None:
         with self._lock:
             self._down_until = time.monotonic() + seconds
+
+    def hold(self, key: str) -> threading.Event:
+        """Hold the next request for ``key``; answer the event set when it has arrived."""
+        arrived, release = threading.Event(), threading.Event()
+        self._held[key] = (arrived, release)
+        return arrived
+
+    def release(self, key: str) -> None:
+        self._held[key][1].set()
 
     def accepted_count(self) -> int:
         with self._lock:
