@@ -17,9 +17,17 @@ ONCE_MARKERS = ("e2e", "postgres")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Slow browser, concurrency and migration tests run once, in the PostgreSQL pass (not on SQLite too)."""
+    """Slow browser, concurrency and migration tests run once, in the PostgreSQL pass (not on SQLite too).
+
+    Every transactional test also restores the serialized database: one that does not leaves the content types
+    that the flush's post_migrate recreates, and the next serialized test's restore then collides with them.
+    """
     from django.db import connection
 
+    unserialized = [item.nodeid for item in items if (marker := item.get_closest_marker("django_db"))
+                    and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback")]
+    if unserialized:
+        raise pytest.UsageError("django_db(transaction=True) needs serialized_rollback=True: " + ", ".join(unserialized))
     if connection.vendor == "postgresql":
         return
     once = pytest.mark.skip(reason="runs once, in the PostgreSQL pass")

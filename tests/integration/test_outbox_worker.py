@@ -33,7 +33,7 @@ from .outbox.channel_double import TOPIC, ChannelDouble
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: a worker process shares the database"),
 ]
 

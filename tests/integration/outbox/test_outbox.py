@@ -62,7 +62,7 @@ def _row(key, topic=TOPIC) -> OutboxMessage:
 # Writing ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_outside_a_transaction_is_refused_and_writes_nothing():
     with pytest.raises(OutboxError, match="must run inside the transaction"):
         outbox_write(topic=TOPIC, key="1", payload={"price": 125000})
@@ -126,7 +126,7 @@ def test_writes_in_two_transactions_for_one_key_update_the_pending_row():
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_change_leaves_no_row_and_schedules_nothing():
     with (mock.patch("marketplace.outbox.tasks.outbox_drain.delay") as delay,
           pytest.raises(ZeroDivisionError), transaction.atomic()):
@@ -136,7 +136,7 @@ def test_a_rolled_back_change_leaves_no_row_and_schedules_nothing():
     delay.assert_not_called()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_savepoint_drops_its_drain_but_a_later_write_schedules_it_again():
     with mock.patch("marketplace.outbox.tasks.outbox_drain.delay") as delay, transaction.atomic():
         with pytest.raises(ZeroDivisionError), transaction.atomic():
@@ -147,7 +147,7 @@ def test_a_rolled_back_savepoint_drops_its_drain_but_a_later_write_schedules_it_
     delay.assert_called_once_with(TOPIC)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_committed_write_is_delivered_at_once_by_the_eager_drain(fake_handler):
     # Given the embedded default (Celery eager): the drain runs right after commit
     _write("7", {"stock": 4})
