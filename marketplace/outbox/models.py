@@ -43,6 +43,8 @@ class OutboxMessage(models.Model):
             models.Index(fields=["topic", "status", "available_at"], name="outbox_drain_idx"),
             # Delivered per day (the dashboard) and pruning old delivered rows.
             models.Index(fields=["status", "delivered_at"], name="outbox_delivered_idx"),
+            # The state of one key (a listing's sync state): its pending, parked and newest delivered message.
+            models.Index(fields=["topic", "key", "status"], name="outbox_key_idx"),
         ]
         constraints = [
             # Writing again for a key updates its pending row: nothing is sent twice for one burst.

@@ -78,3 +78,39 @@ def outbox_handler_get(topic: str) -> HandlerSpec | None:
 def outbox_handler_unregister(topic: str) -> None:
     """Forget the handler of ``topic`` (tests register throw-away handlers)."""
     _handlers.pop(topic, None)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """Topic ``topic`` receives a message for every key an ``event`` names, while ``enabled()`` is true."""
+
+    event: str
+    topic: str
+    enabled: Callable[[], bool]
+
+
+_subscriptions: dict[str, dict[str, Subscription]] = {}
+
+
+def _always() -> bool:
+    return True
+
+
+def outbox_subscribe(event: str, topic: str, *, enabled: Callable[[], bool] = _always) -> None:
+    """Make ``topic`` receive the keys of every ``outbox_publish(event=...)``; idempotent per (event, topic).
+
+    Called from an app's ``ready()``: the publisher (e.g. the catalogue announcing product changes) need
+    not know who listens (the postal channel, the search index). ``enabled`` is asked at each publish,
+    so a topic whose outside system is not configured costs no write.
+    """
+    _subscriptions.setdefault(event, {})[topic] = Subscription(event=event, topic=topic, enabled=enabled)
+
+
+def outbox_subscribers(event: str) -> list[str]:
+    """The topics subscribed to ``event`` and enabled now, sorted (the order messages are written in)."""
+    return sorted(topic for topic, spec in _subscriptions.get(event, {}).items() if spec.enabled())
+
+
+def outbox_unsubscribe(event: str, topic: str) -> None:
+    """Forget a subscription (tests add throw-away ones)."""
+    _subscriptions.get(event, {}).pop(topic, None)

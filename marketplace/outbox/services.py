@@ -27,7 +27,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import OutboxMessage
-from .registry import Delivered, Failed, HandlerSpec, Outcome, Retry, outbox_handler_get
+from .registry import (
+    Delivered,
+    Failed,
+    HandlerSpec,
+    Outcome,
+    Retry,
+    outbox_handler_get,
+    outbox_subscribers,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +93,22 @@ def outbox_write(*, topic: str, key: str | int, payload: dict) -> OutboxMessage:
     if not any(queued == callback for _, queued, _ in connection.run_on_commit):
         transaction.on_commit(callback)
     return message
+
+
+def outbox_publish(*, event: str, keys, payload: dict) -> int:
+    """Write ``payload`` for each of ``keys`` to every topic subscribed to ``event``; answer how many writes.
+
+    Same contract as ``outbox_write`` (inside the transaction of the change). With no enabled subscriber
+    it writes nothing and needs no transaction.
+    """
+    topics = outbox_subscribers(event)
+    keys = sorted({str(key) for key in keys})
+    if not topics or not keys:
+        return 0
+    for topic in topics:
+        for key in keys:
+            outbox_write(topic=topic, key=key, payload=payload)
+    return len(topics) * len(keys)
 
 
 def _pending_upsert(*, topic: str, key: str, payload: dict) -> OutboxMessage:

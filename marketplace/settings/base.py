@@ -167,6 +167,15 @@ SITE_ID = 1
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 # When set, /feeds/postal.xml and .csv answer only requests carrying it (?token= or Authorization: Bearer).
 POSTAL_FEED_TOKEN = env("POSTAL_FEED_TOKEN", default="")
+# The site's public address, for absolute links sent to outside systems (no request to take it from).
+SITE_BASE_URL = env("SITE_BASE_URL", default="http://127.0.0.1:8000")
+# Push to the postal channel's partner API (marketplace.channels.push): off while the URL is empty.
+POSTAL_CHANNEL_URL = env("POSTAL_CHANNEL_URL", default="")
+POSTAL_CHANNEL_TOKEN = env("POSTAL_CHANNEL_TOKEN", default="")
+POSTAL_CHANNEL_BATCH_SIZE = env.int("POSTAL_CHANNEL_BATCH_SIZE", default=100)
+POSTAL_CHANNEL_TIMEOUT_SECONDS = env.float("POSTAL_CHANNEL_TIMEOUT_SECONDS", default=15.0)
+# The channel's published rate limit, shared by all workers through the cache (Redis in production).
+POSTAL_CHANNEL_REQUESTS_PER_SECOND = env.int("POSTAL_CHANNEL_REQUESTS_PER_SECOND", default=5)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -40,3 +40,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")  # noqa: F405
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")  # noqa: F405
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)  # noqa: F405
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")  # noqa: F405
+# Links pushed to the postal channel: the public site (by default the address the admin is served on).
+SITE_BASE_URL = env("SITE_BASE_URL", default=WAGTAILADMIN_BASE_URL)  # noqa: F405
+if POSTAL_CHANNEL_URL and not POSTAL_CHANNEL_TOKEN:  # noqa: F405
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("POSTAL_CHANNEL_URL is set but POSTAL_CHANNEL_TOKEN is not: the channel needs both")

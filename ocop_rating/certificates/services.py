@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from catalog.changes import products_changed
 from catalog.models import Product
 from marketplace.core.divisions import ward_province_code
 from ocop_rating.certificates.events import (
@@ -132,12 +133,15 @@ def product_certificate_set(*, product: Product, certificate: Certificate | None
     stars, until = certificate_badge(certificate)
     Product.objects.filter(pk=product.pk).update(certificate=certificate, badge_stars=stars, badge_until=until)
     product.certificate, product.badge_stars, product.badge_until = certificate, stars, until
+    products_changed([product.pk], reason="certificate")
 
 
 def _badge_refresh(certificate: Certificate) -> None:
     """Rewrite the badge of the product whose current certificate this is, after its status or validity changed."""
     stars, until = certificate_badge(certificate)
-    Product.objects.filter(certificate=certificate).update(badge_stars=stars, badge_until=until)
+    products = Product.objects.filter(certificate=certificate)
+    products.update(badge_stars=stars, badge_until=until)
+    products_changed(products.values_list("pk", flat=True), reason=f"certificate {certificate.status}")
 
 
 def _transition_refused(certificate: Certificate, to_status: str) -> CertificateTransitionError:

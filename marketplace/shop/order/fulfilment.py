@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalog.changes import products_changed
 from marketplace.payments import cod
 from marketplace.shop.shipping.methods import partner_of_line, shipping_charges_by_partner
 
@@ -161,6 +162,7 @@ def _restock(group: FulfilmentGroup) -> None:
     lines = Line.objects.filter(fulfilment_group=group, stockrecord__isnull=False).order_by("stockrecord_id", "pk")
     for line in lines:
         StockRecord.objects.filter(pk=line.stockrecord_id).update(num_in_stock=F("num_in_stock") + line.quantity)
+    products_changed(lines.values_list("product_id", flat=True), reason="restocked")
 
 
 def _email_customer(group_pk: int) -> None:

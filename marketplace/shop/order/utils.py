@@ -7,6 +7,8 @@ from oscar.apps.order.utils import OrderCreator as CoreOrderCreator
 from oscar.apps.order.utils import OrderNumberGenerator  # noqa: F401  (re-exported for get_class)
 from oscar.core.loading import get_model
 
+from catalog.changes import products_changed
+
 from .exceptions import InsufficientStock
 from .fulfilment import fulfilment_groups_create
 
@@ -49,3 +51,4 @@ class OrderCreator(CoreOrderCreator):
                 _("Sản phẩm “%(title)s” không còn đủ %(quantity)s trong kho. Vui lòng giảm số lượng trong giỏ hàng.")
                 % {"title": line.product.get_title(), "quantity": line.quantity}
             )
+        products_changed([line.product_id], reason="stock allocated")
