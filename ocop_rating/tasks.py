@@ -23,7 +23,7 @@ from ocop_rating.certificates.services import (
     max_retries=5,
 )
 def certificates_daily(today_iso: str | None = None) -> dict[str, int]:
-    """Expire certificates past their validity, then send the re-evaluation reminders (beat: daily 01:00)."""
+    """Expire certificates past their validity, then send the re-evaluation reminders (beat: daily 00:05)."""
     today = datetime.date.fromisoformat(today_iso) if today_iso else timezone.localdate()
     expired = certificates_expire_due(today=today)
     reminded = certificates_remind_reevaluation(today=today)

@@ -17,10 +17,16 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE: dict = {
-    # Expire OCOP certificates and send re-evaluation reminders (CELERY_TIMEZONE: 01:00 in Hà Nội).
+    # Expire OCOP certificates and send re-evaluation reminders (CELERY_TIMEZONE: 00:05 in Hà Nội), just after
+    # the badges stop showing at midnight, so that the postal channel drops an expired star within minutes.
     "ocop-certificates-daily": {
         "task": "ocop_rating.tasks.certificates_daily",
-        "schedule": crontab(hour=1, minute=0),
+        "schedule": crontab(hour=0, minute=5),
+    },
+    # Compare the postal channel's listings with ours and queue the repairs (no-op while push is off).
+    "postal-channel-reconcile": {
+        "task": "marketplace.channels.tasks.postal_reconcile",
+        "schedule": crontab(hour=3, minute=30),
     },
     # Drain every outbox topic with due messages: retries, and drains lost with a dead worker or broker.
     "outbox-sweep": {
