@@ -34,6 +34,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 
+from catalog.models import Product
 from marketplace.outbox.registry import Delivered, Failed, Outcome, Retry
 
 from .mapping import listing_id, listing_item
@@ -222,14 +223,23 @@ def plan_batch(messages) -> tuple[list[Planned], dict[str, Outcome]]:
             pk = int(message.key)
             record = records.get(message.key)
             product = products.get(pk)
+            # An earlier try of this message (a timeout, a 5xx, a worker killed mid-request) may have
+            # changed the channel without our record saying so: then the record is not trusted.
+            maybe_sent = message.attempts > 1
             if product is not None:
-                item = push_item(product)
-                if record and record.on_channel and record.content_hash == item["content_hash"]:
+                try:
+                    item = push_item(product)
+                except Exception as error:  # noqa: BLE001 - one broken listing must not hold back its batch
+                    outcomes[message.key] = Retry(reason=f"{type(error).__name__}: {error}"[:MESSAGE_MAX])
+                    continue
+                if not maybe_sent and record and record.on_channel and record.content_hash == item["content_hash"]:
                     outcomes[message.key] = Delivered()
                 else:
                     planned.append(Planned(message.key, listing_id(product), pk, item))
-            elif record is not None and record.on_channel:
+            elif record is not None and (record.on_channel or maybe_sent):
                 planned.append(Planned(message.key, record.listing_id, None, None))
+            elif maybe_sent:
+                planned.append(Planned(message.key, listing_id(Product(pk=pk)), None, None))
             else:
                 outcomes[message.key] = Delivered()  # not listed and not on the channel: nothing to do
     return planned, outcomes
