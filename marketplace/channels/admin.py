@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ChannelCategory
+from .models import ChannelCategory, ChannelListing
 
 
 @admin.register(ChannelCategory)
@@ -13,6 +13,26 @@ class ChannelCategoryAdmin(admin.ModelAdmin):
     readonly_fields = ["product_set", "updated_at"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ChannelListing)
+class ChannelListingAdmin(admin.ModelAdmin):
+    """Read-only: what the channel holds, as the push and the reconciliation recorded it."""
+
+    list_display = ["listing_id", "product", "on_channel", "synced_at", "content_hash"]
+    list_filter = ["on_channel"]
+    list_select_related = ["product"]
+    search_fields = ["listing_id", "product__title"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
