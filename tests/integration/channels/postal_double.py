@@ -26,6 +26,8 @@ class PostalChannelDouble:
         self.upserts: list[dict] = []  # every accepted upsert, in arrival order
         self.deletes: list[str] = []  # every accepted delete, in arrival order
         self.batches = 0  # batch requests received (any answer)
+        self.arrivals: list[float] = []  # time.time() at which each batch request arrived
+        self.events: list[tuple[str, str]] = []  # ("upsert" | "delete", id) of every accepted change, in order
         self.answers: dict[int, int] = {}
         self.rejected: dict[str, str] = {}
         self.delay = 0.0
@@ -45,7 +47,10 @@ class PostalChannelDouble:
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up (its timeout): the change was applied all the same
                 with double._lock:
                     double.answers[status] = double.answers.get(status, 0) + 1
 
@@ -56,6 +61,8 @@ class PostalChannelDouble:
                 return True
 
             def do_POST(self):
+                with double._lock:
+                    double.arrivals.append(time.time())
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 if double.delay:
                     time.sleep(double.delay)
@@ -117,10 +124,12 @@ class PostalChannelDouble:
                     continue
                 self.listings[listing] = item
                 self.upserts.append(item)
+                self.events.append(("upsert", listing))
                 results.append({"id": listing, "status": "ok"})
             for listing in body.get("deletes", []):
                 self.listings.pop(listing, None)
                 self.deletes.append(listing)
+                self.events.append(("delete", listing))
                 results.append({"id": listing, "status": "ok"})
         return results
 
@@ -131,6 +140,17 @@ class PostalChannelDouble:
     def reject(self, listing: str, message: str) -> None:
         with self._lock:
             self.rejected[listing] = message
+
+    def accept(self, listing: str) -> None:
+        """Stop rejecting ``listing``."""
+        with self._lock:
+            self.rejected.pop(listing, None)
+
+    def last_event(self, listing: str) -> str | None:
+        """``"upsert"`` or ``"delete"``: the last change accepted for ``listing`` (None if none)."""
+        with self._lock:
+            kinds = [kind for kind, event_id in self.events if event_id == listing]
+        return kinds[-1] if kinds else None
 
     def __enter__(self) -> PostalChannelDouble:
         self._thread.start()
