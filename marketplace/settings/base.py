@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "marketplace.channels.dashboard.apps.ChannelsDashboardConfig",
     "widget_tweaks",
     "haystack",
     "treebeard",

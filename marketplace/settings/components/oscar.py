@@ -2,6 +2,7 @@
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from oscar import defaults as _oscar_defaults
 
 from marketplace.shop.order import statuses as order_statuses
 
@@ -41,3 +42,12 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 OSCAR_THUMBNAILER = "catalog.renditions.RenditionThumbnailer"
 # Oscar's CSV exports start with a byte order mark, so spreadsheet programs read Vietnamese accents.
 OSCAR_CSV_INCLUDE_BOM = True
+
+# Oscar's dashboard menu, plus the postal channel's sync dashboard under Catalogue (marketplace/channels/dashboard).
+OSCAR_DASHBOARD_NAVIGATION = [
+    {**item, "children": [*item["children"], {
+        "label": _("Kênh bưu điện"), "url_name": "dashboard:postal-sync",
+    }]} if any(child.get("url_name") == "dashboard:catalogue-product-list" for child in item.get("children", []))
+    else item
+    for item in _oscar_defaults.OSCAR_DASHBOARD_NAVIGATION
+]

@@ -9,6 +9,8 @@ from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 from catalog.models import Product, ProductSet
+from marketplace.channels.push import push_enabled
+from marketplace.channels.sync import ListingSync, listing_sync_states
 from marketplace.producers.models import Producer
 from ocop_rating.certificates.selectors import (
     CertificateStanding,
@@ -51,6 +53,15 @@ def product_stockrecord(*, product: Product) -> StockRecord | None:
     """The producer's stock record of a product fetched by producer_products (no query)."""
     records = getattr(product, "producer_stockrecords", None)
     return records[0] if records else None
+
+
+def products_channel_states(*, producer: Producer, products: list[Product]) -> dict[int, ListingSync] | None:
+    """The postal channel's sync state of each of ``products`` (the producer's own, from producer_products) that
+    the push has touched, in a fixed number of queries; None when the producer's products are not pushed (push
+    off, or the producer did not opt in): the page then says nothing about the channel."""
+    if not (push_enabled() and producer.postal_channel_opt_in):
+        return None
+    return listing_sync_states([product.pk for product in products if product.producer_id == producer.pk])
 
 
 def product_sets() -> QuerySet[ProductSet]:

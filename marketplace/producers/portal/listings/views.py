@@ -35,9 +35,11 @@ def listing_list(request, access):
     """The producer's products, with photo, price, stock, OCOP stars and whether the shop shows them."""
     products = list(selectors.producer_products(producer=access.producer))
     today = timezone.localdate()
+    channel_states = selectors.products_channel_states(producer=access.producer, products=products) or {}
     rows = [{"product": product, "stockrecord": selectors.product_stockrecord(product=product),
              "image": product.images.all()[0] if product.images.all() else None,
-             "certificate": selectors.product_certificate_today(product=product, today=today)}
+             "certificate": selectors.product_certificate_today(product=product, today=today),
+             "channel": channel_states.get(product.pk)}
             for product in products]
     return render(request, "producers/portal/listings/list.html", {"access": access, "rows": rows})
 
@@ -88,6 +90,7 @@ def listing_edit(request, access, product_id):
     return render(request, "producers/portal/listings/form.html", {
         "access": access, "form": form, "product": product, "stockrecord": record,
         "ocop": selectors.product_ocop_status(product=product, today=timezone.localdate()),
+        "channel": (selectors.products_channel_states(producer=access.producer, products=[product]) or {}).get(product.pk),
     })
 
 
