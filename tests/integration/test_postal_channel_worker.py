@@ -1,0 +1,335 @@
+"""A real Celery worker on Redis pushes 1,000 listing changes to the postal channel's double, killed mid-run.
+
+Given about 300 listed products of six producers and the double of the partner API answering 500 to every
+9th batch, 429 (Retry-After: 1) to every 13th and 503 through an outage, 1,000 listing changes made by our
+own code paths (stock records' and products' save(), producers opting out and in, photos deleted and
+added, a few products deleted) in transactions of ten, and the worker SIGKILLed mid-run and replaced by a
+new one: when nothing is pending, the channel holds exactly the listed products, each with the content
+push_item gives now, nothing is parked, and no deleted product was upserted after its last delete.
+The test process plays Celery beat (the sweep, every second).
+
+PostgreSQL only (the worker shares the test database) and Redis (OUTBOX_TEST_BROKER_URL, database 5;
+the worker's cache in database 6).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from django.db import connection, transaction
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from catalog.models import Product
+from marketplace.celery import app as celery_app
+from marketplace.channels.models import ChannelListing
+from marketplace.channels.push import TOPIC, push_item
+from marketplace.channels.selectors import listed_products
+from marketplace.outbox.models import OutboxMessage
+from marketplace.outbox.tasks import outbox_sweep
+from marketplace.producers.models import Producer
+from tests.factories import ProducerFactory, ProductFactory, ProductImageFactory
+
+from .channels.postal_double import PostalChannelDouble
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: a worker process shares the database"),
+]
+
+StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
+
+ROOT = Path(__file__).resolve().parents[2]
+CELERY = Path(sys.executable).with_name("celery")
+BROKER_URL = os.environ.get("OUTBOX_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
+CACHE_URL = os.environ.get("POSTAL_TEST_CACHE_URL", "redis://127.0.0.1:6379/6")
+SITE = "https://ocop.thanhhoa.test"
+PRODUCERS = 6
+PRODUCTS_PER_PRODUCER = 50
+CHANGES = 1000
+TRANSACTION_SIZE = 10
+KILL_AFTER = 400  # changes committed before the first worker is killed
+RESTART_AFTER = 700  # changes committed (with no worker running) before the second starts
+DELETE_AT = {150, 350, 550, 750, 950}  # changes that delete a product
+
+
+# --- a worker process on Redis (the approach of test_outbox_worker.py) -----------------------------------------
+
+
+def _redis_or_skip(url: str) -> redis.Redis:
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"needs Redis at {url}")
+    return client
+
+
+def _forget_connections() -> None:
+    """Drop the app's cached broker connections, so that the next publish connects to the current broker_url."""
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+        celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker():
+    """This process publishes to Redis instead of running tasks eagerly; the queue starts and ends empty."""
+    client = _redis_or_skip(BROKER_URL)
+    cache_client = _redis_or_skip(CACHE_URL)
+    client.flushdb()
+    cache_client.flushdb()
+    saved = {name: celery_app.conf[name] for name in ("task_always_eager", "broker_url")}
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = BROKER_URL
+    _forget_connections()
+    yield client
+    _forget_connections()
+    celery_app.conf.update(saved)
+    client.flushdb()
+    cache_client.flushdb()
+
+
+@pytest.fixture
+def channel(settings):
+    """The partner API's double, and this process configured to write the push's messages for it."""
+    with PostalChannelDouble() as double:
+        settings.POSTAL_CHANNEL_URL = double.url
+        settings.POSTAL_CHANNEL_TOKEN = double.token
+        settings.POSTAL_CHANNEL_REQUESTS_PER_SECOND = 0
+        settings.SITE_BASE_URL = SITE
+        yield double
+
+
+@pytest.fixture
+def workers(channel):
+    """Start Celery workers (their own process groups); every one is SIGKILLed at teardown whatever happens."""
+    started: list[subprocess.Popen] = []
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DJANGO_SETTINGS_MODULE": "tests.integration.channels.worker_settings",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_TASK_ALWAYS_EAGER": "False",
+        "POSTAL_CHANNEL_URL": channel.url,
+        "POSTAL_CHANNEL_TOKEN": channel.token,
+        "POSTAL_CHANNEL_REQUESTS_PER_SECOND": "0",
+        "POSTAL_CHANNEL_BATCH_SIZE": "10",
+        "POSTAL_CHANNEL_TIMEOUT_SECONDS": "3",
+        "SITE_BASE_URL": SITE,
+        "POSTAL_TEST_MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
+        "POSTAL_TEST_CACHE_URL": CACHE_URL,
+        "POSTAL_TEST_CACHE_PREFIX": f"postal-worker-test-{uuid.uuid4().hex[:8]}",
+    }
+    if database.get("PASSWORD"):
+        env["PGPASSWORD"] = database["PASSWORD"]
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [str(CELERY), "-A", "marketplace.celery", "worker", "-l", "warning", "-c", "2",
+             "-n", f"postal-test-{len(started)}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        _kill(process)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    """SIGKILL the worker and its pool processes (a dead machine, not a warm shutdown)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def _wait_for(condition, *, timeout: float, every: float = 0.1, tick=None) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if tick:
+            tick()
+        time.sleep(every)
+    return condition()
+
+
+# --- the catalogue and its changes ------------------------------------------------------------------------------
+
+
+def _catalogue_make() -> list[int]:
+    """Six opted-in producers with 50 listed products each (one photo, 10 in stock); answer the products' ids."""
+    ids = []
+    for _ in range(PRODUCERS):
+        producer = ProducerFactory(postal_channel_opt_in=True)
+        for start in range(0, PRODUCTS_PER_PRODUCER, TRANSACTION_SIZE):
+            with transaction.atomic():
+                for _ in range(start, start + TRANSACTION_SIZE):
+                    product = ProductFactory(producer=producer)
+                    ProductImageFactory(product=product)
+                    ids.append(product.pk)
+    return ids
+
+
+class Changes:
+    """Listing changes through the models' save() and delete(), chosen by a seeded random generator."""
+
+    def __init__(self, product_ids: list[int]):
+        self.random = random.Random(20261201)
+        self.alive = list(product_ids)
+        self.deleted: list[int] = []
+        self.made = 0
+
+    def make(self, count: int) -> None:
+        """Commit ``count`` more changes, ten per transaction."""
+        last = self.made + count
+        while self.made < last:
+            with transaction.atomic():
+                for _ in range(min(TRANSACTION_SIZE, last - self.made)):
+                    self._one(self.made)
+                    self.made += 1
+            time.sleep(0.01)
+
+    def make_private(self, product_ids: list[int]) -> None:
+        """Make these products private, one change each, in one transaction."""
+        with transaction.atomic():
+            for pk in product_ids:
+                if pk in self.alive:
+                    product = Product.objects.get(pk=pk)
+                    product.is_public = False
+                    product.save()
+                    self.made += 1
+
+    def _one(self, n: int) -> None:
+        if n in DELETE_AT:
+            pk = self.alive.pop(self.random.randrange(len(self.alive)))
+            Product.objects.get(pk=pk).delete()
+            self.deleted.append(pk)
+            return
+        pk = self.random.choice(self.alive)
+        roll = self.random.random()
+        if roll < 0.35:
+            record = StockRecord.objects.get(product_id=pk)
+            record.price = Decimal(self.random.randrange(50, 300) * 1000)
+            record.save()
+        elif roll < 0.65:
+            record = StockRecord.objects.get(product_id=pk)
+            record.num_in_stock = self.random.choice([0, *range(1, 30)])
+            record.save()
+        elif roll < 0.75:
+            product = Product.objects.get(pk=pk)
+            product.title = f"Đặc sản Thanh Hóa {n}"
+            product.save()
+        elif roll < 0.84:
+            product = Product.objects.get(pk=pk)
+            product.is_public = not product.is_public
+            product.save()
+        elif roll < 0.91:
+            image = ProductImage.objects.filter(product_id=pk).order_by("pk").first()
+            if image is not None:
+                image.delete()
+            else:
+                ProductImageFactory(product=Product.objects.get(pk=pk))
+        elif roll < 0.99:
+            ProductImageFactory(product=Product.objects.get(pk=pk), display_order=self.random.randrange(1, 4))
+        else:
+            producer = Producer.objects.get(pk=Product.objects.values_list("producer_id", flat=True).get(pk=pk))
+            producer.postal_channel_opt_in = not producer.postal_channel_opt_in
+            producer.save()
+
+
+class Beat:
+    """Celery beat played by the test: the outbox sweep, at most once a second however often it is called."""
+
+    def __init__(self):
+        self.last = 0.0
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= 1.0:
+            self.last = time.monotonic()
+            outbox_sweep.delay()
+
+
+def _describe(messages) -> list:
+    return [(m.key, m.attempts, m.available_at, m.last_error, bool(m.claim_token)) for m in messages[:10]]
+
+
+def test_the_channel_ends_with_exactly_our_listings_after_failures_and_a_killed_worker(broker, channel, workers):
+    pending = OutboxMessage.objects.filter(topic=TOPIC, status=OutboxMessage.Status.PENDING)
+    beat = Beat()
+    channel.fail_every, channel.limit_every, channel.retry_after = 9, 13, "1"
+
+    # Given a worker, 300 listed products, and the first changes committed while it pushes
+    first = workers()
+    product_ids = _catalogue_make()
+    changes = Changes(product_ids)
+    changes.make(250)
+    assert _wait_for(lambda: len(channel.upserts) >= 50, timeout=60, every=0.5, tick=beat), (
+        f"the first worker delivered {len(channel.upserts)} upserts in {channel.batches} batches "
+        f"{channel.answers}; pending: {_describe(pending)}")
+    # and an outage of the channel, then a slow channel, while more changes are committed
+    channel.fail_next(503, times=6, headers={"Retry-After": "1"}, body={"message": "maintenance"})
+    channel.delay = 0.3
+    changes.make(KILL_AFTER - 250)
+
+    # When the worker is killed mid-run, with batches on the wire that the channel applies all the same
+    arrived = len(channel.arrivals)
+    assert _wait_for(lambda: len(channel.arrivals) >= arrived + 2, timeout=30, every=0.02, tick=beat), (
+        f"the first worker stopped ({channel.answers}); pending: {_describe(pending)}")
+    time.sleep(0.1)
+    _kill(first)
+    channel.delay = 0
+    pending_at_kill = pending.count()
+    batches_at_kill = channel.batches
+    in_flight = [int(key) for key in pending.filter(claim_token__isnull=False).values_list("key", flat=True)]
+    assert in_flight, "the kill caught no batch on the wire"
+
+    # and the products of the batches it had on the wire are made private (what the channel may hold is unknown)
+    changes.make_private(in_flight)
+
+    # and more changes are committed while no worker runs, then a new worker starts for the rest
+    changes.make(RESTART_AFTER - KILL_AFTER)
+    workers()
+    changes.make(CHANGES - changes.made)
+    assert changes.made == CHANGES
+
+    # Then, with the beat's sweep every second, everything drains
+    drained = _wait_for(lambda: not pending.exists(), timeout=120, every=1.0, tick=beat)
+    assert drained, f"still pending: {_describe(pending)}"
+
+    assert pending_at_kill > 0
+    assert batches_at_kill < channel.batches
+    assert OutboxMessage.objects.filter(status=OutboxMessage.Status.PARKED).count() == 0
+    # the channel holds exactly the listed products, each with the content push_item gives now
+    with translation.override(django_settings.LANGUAGE_CODE):
+        expected = {f"SP-{product.pk}": push_item(product) for product in listed_products()}
+    assert 100 < len(expected) < len(product_ids)  # the changes delisted some, not all
+    assert set(channel.listings) == set(expected)
+    assert {key: item["content_hash"] for key, item in channel.listings.items()} == {
+        key: item["content_hash"] for key, item in expected.items()}
+    assert channel.listings == expected
+    assert set(ChannelListing.objects.filter(on_channel=True).values_list("listing_id", flat=True)) == set(expected)
+    # no deleted product came back: the last change the channel took for each is a delete (or none at all)
+    assert len(changes.deleted) == len(DELETE_AT)
+    assert [pk for pk in changes.deleted if channel.last_event(f"SP-{pk}") not in ("delete", None)] == []
+    # the failures really happened: 500s, 429s and the outage's 503s were answered and retried
+    assert {500, 429, 503} <= set(channel.answers)
