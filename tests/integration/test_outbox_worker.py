@@ -11,25 +11,24 @@ PostgreSQL only (the worker and the test share the test database, so it must be 
 (CELERY_BROKER_URL, database 5 by default).
 """
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-import redis
 from django.db import connection, transaction
 from django.utils import timezone
 
-from marketplace.celery import app as celery_app
 from marketplace.outbox.models import OutboxMessage
 from marketplace.outbox.services import outbox_write
 from marketplace.outbox.tasks import outbox_sweep
 
 from .outbox.channel_double import TOPIC, ChannelDouble
+from .worker_process import (
+    broker_publishing,
+    wait_for,
+    worker_environment,
+    worker_kill,
+    worker_processes,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -37,84 +36,26 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: a worker process shares the database"),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
-CELERY = Path(sys.executable).with_name("celery")
-BROKER_URL = os.environ.get("OUTBOX_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
 KEYS = 400
 WRITES = 1000
 TRANSACTION_SIZE = 10
 HELD = "SP-HELD"
 
 
-def _redis_or_skip() -> redis.Redis:
-    client = redis.Redis.from_url(BROKER_URL)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.skip(f"needs Redis at {BROKER_URL}")
-    return client
-
-
-def _forget_connections() -> None:
-    """Drop the app's cached broker connections, so that the next publish connects to the current broker_url."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def broker():
     """This process publishes to Redis instead of running tasks eagerly; the queue starts and ends empty."""
-    client = _redis_or_skip()
-    client.flushdb()
-    saved = {name: celery_app.conf[name] for name in ("task_always_eager", "broker_url")}
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = BROKER_URL
-    _forget_connections()
-    yield client
-    _forget_connections()
-    celery_app.conf.update(saved)
-    client.flushdb()
+    with broker_publishing() as client:
+        yield client
 
 
 @pytest.fixture
 def workers(channel):
     """Start Celery workers (their own process groups); every one is SIGKILLed at teardown whatever happens."""
-    started: list[subprocess.Popen] = []
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "tests.integration.outbox.worker_settings",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        "CELERY_BROKER_URL": BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "False",
-        "OUTBOX_TEST_CHANNEL_URL": channel.url,
-    }
-    if database.get("PASSWORD"):
-        env["PGPASSWORD"] = database["PASSWORD"]
-
-    def start() -> subprocess.Popen:
-        process = subprocess.Popen(
-            [str(CELERY), "-A", "marketplace.celery", "worker", "-l", "warning", "-c", "2",
-             "--include", "tests.integration.outbox.channel_double", "-n", f"outbox-test-{len(started)}@%h",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, start_new_session=True,
-        )
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        _kill(process)
-
-
-def _kill(process: subprocess.Popen) -> None:
-    """SIGKILL the worker and its pool processes (a dead machine, not a warm shutdown)."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=10)
+    env = worker_environment(settings_module="tests.integration.outbox.worker_settings",
+                             OUTBOX_TEST_CHANNEL_URL=channel.url)
+    with worker_processes(env=env, name="outbox-test", include=("tests.integration.outbox.channel_double",)) as start:
+        yield start
 
 
 @pytest.fixture
@@ -149,17 +90,6 @@ def _describe(messages) -> list:
     ]
 
 
-def _wait_for(condition, *, timeout: float, every: float = 0.1, tick=None) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        if tick:
-            tick()
-        time.sleep(every)
-    return condition()
-
-
 def test_a_killed_worker_loses_nothing_and_the_channel_ends_with_the_latest_content(broker, channel, workers):
     latest: dict[str, dict] = {}
     pending = OutboxMessage.objects.filter(topic=TOPIC, status=OutboxMessage.Status.PENDING)
@@ -173,13 +103,13 @@ def test_a_killed_worker_loses_nothing_and_the_channel_ends_with_the_latest_cont
     assert arrived.wait(timeout=30), "the held listing never reached the channel"
     _write(HELD, {"title": "Nước mắm", "price": 99000}, latest)
     channel.release(HELD)
-    assert _wait_for(lambda: channel.accepted_count() >= 50, timeout=30), "the first worker delivered nothing"
+    assert wait_for(lambda: channel.accepted_count() >= 50, timeout=30), "the first worker delivered nothing"
     channel.outage(1.5)
     _write_changes(300, 600, latest)
 
     # When it is killed mid-run
-    assert _wait_for(lambda: channel.accepted_count() >= 150, timeout=30), "the first worker stopped delivering"
-    _kill(first)
+    assert wait_for(lambda: channel.accepted_count() >= 150, timeout=30), "the first worker stopped delivering"
+    worker_kill(first)
     pending_at_kill = pending.count()
     accepted_at_kill = channel.accepted_count()
 
@@ -188,7 +118,7 @@ def test_a_killed_worker_loses_nothing_and_the_channel_ends_with_the_latest_cont
     workers()
 
     # Then, with the beat's sweep every second, everything drains
-    drained = _wait_for(lambda: not pending.exists(), timeout=45, every=1.0, tick=outbox_sweep.delay)
+    drained = wait_for(lambda: not pending.exists(), timeout=45, every=1.0, tick=outbox_sweep.delay)
     assert drained, f"still pending: {_describe(pending)}"
 
     assert pending_at_kill > 0

@@ -14,26 +14,19 @@ the worker's cache in database 6).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
-import signal
-import subprocess
-import sys
 import time
 import uuid
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import redis
 from django.conf import settings as django_settings
 from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
 from catalog.models import Product
-from marketplace.celery import app as celery_app
 from marketplace.channels.models import ChannelListing
 from marketplace.channels.push import TOPIC, push_item
 from marketplace.channels.selectors import listed_products
@@ -43,6 +36,14 @@ from marketplace.producers.models import Producer
 from tests.factories import ProducerFactory, ProductFactory, ProductImageFactory
 
 from .channels.postal_double import PostalChannelDouble
+from .worker_process import (
+    broker_publishing,
+    redis_or_skip,
+    wait_for,
+    worker_environment,
+    worker_kill,
+    worker_processes,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -53,9 +54,6 @@ pytestmark = [
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
 
-ROOT = Path(__file__).resolve().parents[2]
-CELERY = Path(sys.executable).with_name("celery")
-BROKER_URL = os.environ.get("OUTBOX_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
 CACHE_URL = os.environ.get("POSTAL_TEST_CACHE_URL", "redis://127.0.0.1:6379/6")
 SITE = "https://ocop.thanhhoa.test"
 PRODUCERS = 6
@@ -67,41 +65,13 @@ RESTART_AFTER = 700  # changes committed (with no worker running) before the sec
 DELETE_AT = {150, 350, 550, 750, 950}  # changes that delete a product
 
 
-# --- a worker process on Redis (the approach of test_outbox_worker.py) -----------------------------------------
-
-
-def _redis_or_skip(url: str) -> redis.Redis:
-    client = redis.Redis.from_url(url)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.skip(f"needs Redis at {url}")
-    return client
-
-
-def _forget_connections() -> None:
-    """Drop the app's cached broker connections, so that the next publish connects to the current broker_url."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def broker():
-    """This process publishes to Redis instead of running tasks eagerly; the queue starts and ends empty."""
-    client = _redis_or_skip(BROKER_URL)
-    cache_client = _redis_or_skip(CACHE_URL)
-    client.flushdb()
+    """This process publishes to Redis instead of running tasks eagerly; the worker's cache starts and ends empty."""
+    cache_client = redis_or_skip(CACHE_URL)
     cache_client.flushdb()
-    saved = {name: celery_app.conf[name] for name in ("task_always_eager", "broker_url")}
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = BROKER_URL
-    _forget_connections()
-    yield client
-    _forget_connections()
-    celery_app.conf.update(saved)
-    client.flushdb()
+    with broker_publishing() as client:
+        yield client
     cache_client.flushdb()
 
 
@@ -118,59 +88,21 @@ def channel(settings):
 
 @pytest.fixture
 def workers(channel):
-    """Start Celery workers (their own process groups); every one is SIGKILLed at teardown whatever happens."""
-    started: list[subprocess.Popen] = []
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DJANGO_SETTINGS_MODULE": "tests.integration.channels.worker_settings",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        "CELERY_BROKER_URL": BROKER_URL,
-        "CELERY_TASK_ALWAYS_EAGER": "False",
-        "POSTAL_CHANNEL_URL": channel.url,
-        "POSTAL_CHANNEL_TOKEN": channel.token,
-        "POSTAL_CHANNEL_REQUESTS_PER_SECOND": "0",
-        "POSTAL_CHANNEL_BATCH_SIZE": "10",
-        "POSTAL_CHANNEL_TIMEOUT_SECONDS": "3",
-        "SITE_BASE_URL": SITE,
-        "POSTAL_TEST_MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-        "POSTAL_TEST_CACHE_URL": CACHE_URL,
-        "POSTAL_TEST_CACHE_PREFIX": f"postal-worker-test-{uuid.uuid4().hex[:8]}",
-    }
-    if database.get("PASSWORD"):
-        env["PGPASSWORD"] = database["PASSWORD"]
-
-    def start() -> subprocess.Popen:
-        process = subprocess.Popen(
-            [str(CELERY), "-A", "marketplace.celery", "worker", "-l", "warning", "-c", "2",
-             "-n", f"postal-test-{len(started)}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, start_new_session=True,
-        )
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        _kill(process)
-
-
-def _kill(process: subprocess.Popen) -> None:
-    """SIGKILL the worker and its pool processes (a dead machine, not a warm shutdown)."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=10)
-
-
-def _wait_for(condition, *, timeout: float, every: float = 0.1, tick=None) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        if tick:
-            tick()
-        time.sleep(every)
-    return condition()
+    """Start Celery workers draining with the push's own handler; every one is SIGKILLed at teardown."""
+    env = worker_environment(
+        settings_module="tests.integration.channels.worker_settings",
+        POSTAL_CHANNEL_URL=channel.url,
+        POSTAL_CHANNEL_TOKEN=channel.token,
+        POSTAL_CHANNEL_REQUESTS_PER_SECOND="0",
+        POSTAL_CHANNEL_BATCH_SIZE="10",
+        POSTAL_CHANNEL_TIMEOUT_SECONDS="3",
+        SITE_BASE_URL=SITE,
+        POSTAL_TEST_MEDIA_ROOT=str(django_settings.MEDIA_ROOT),
+        POSTAL_TEST_CACHE_URL=CACHE_URL,
+        POSTAL_TEST_CACHE_PREFIX=f"postal-worker-test-{uuid.uuid4().hex[:8]}",
+    )
+    with worker_processes(env=env, name="postal-test") as start:
+        yield start
 
 
 # --- the catalogue and its changes ------------------------------------------------------------------------------
@@ -283,7 +215,7 @@ def test_the_channel_ends_with_exactly_our_listings_after_failures_and_a_killed_
     product_ids = _catalogue_make()
     changes = Changes(product_ids)
     changes.make(250)
-    assert _wait_for(lambda: len(channel.upserts) >= 50, timeout=60, every=0.5, tick=beat), (
+    assert wait_for(lambda: len(channel.upserts) >= 50, timeout=60, every=0.5, tick=beat), (
         f"the first worker delivered {len(channel.upserts)} upserts in {channel.batches} batches "
         f"{channel.answers}; pending: {_describe(pending)}")
     # and an outage of the channel, then a slow channel, while more changes are committed
@@ -293,10 +225,10 @@ def test_the_channel_ends_with_exactly_our_listings_after_failures_and_a_killed_
 
     # When the worker is killed mid-run, with batches on the wire that the channel applies all the same
     arrived = len(channel.arrivals)
-    assert _wait_for(lambda: len(channel.arrivals) >= arrived + 2, timeout=30, every=0.02, tick=beat), (
+    assert wait_for(lambda: len(channel.arrivals) >= arrived + 2, timeout=30, every=0.02, tick=beat), (
         f"the first worker stopped ({channel.answers}); pending: {_describe(pending)}")
     time.sleep(0.1)
-    _kill(first)
+    worker_kill(first)
     channel.delay = 0
     pending_at_kill = pending.count()
     batches_at_kill = channel.batches
@@ -313,7 +245,7 @@ def test_the_channel_ends_with_exactly_our_listings_after_failures_and_a_killed_
     assert changes.made == CHANGES
 
     # Then, with the beat's sweep every second, everything drains
-    drained = _wait_for(lambda: not pending.exists(), timeout=120, every=1.0, tick=beat)
+    drained = wait_for(lambda: not pending.exists(), timeout=120, every=1.0, tick=beat)
     assert drained, f"still pending: {_describe(pending)}"
 
     assert pending_at_kill > 0

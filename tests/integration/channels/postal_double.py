@@ -2,10 +2,12 @@
 
 It plays the remote side of ``marketplace.channels.push`` (README, "Postal channel"):
 ``POST /listings/batch`` (upserts and deletes keyed by our id) and ``GET /listings`` (paged), with a
-bearer token. It records every request and every accepted item, and can be told to misbehave:
+bearer token. It records every request (``arrivals``: when each batch came) and every accepted change
+(``upserts``, ``deletes``, and both in order in ``events``), and can be told to misbehave:
 ``fail_next(status, times, headers, body)`` answers the next requests with an error, ``reject(id, message)``
-refuses one listing, ``delay`` makes every answer slow (a timeout on our side), ``fail_every`` answers
-500 to every n-th batch and ``limit_every`` 429 with Retry-After to every m-th.
+refuses one listing (``accept(id)`` lifts it), ``delay`` makes every answer slow (a timeout on our side), ``fail_every`` answers
+500 to every n-th batch and ``limit_every`` 429 with Retry-After to every m-th. A slow answer is applied
+all the same, even when the client has given up waiting (as a real remote side would).
 """
 
 from __future__ import annotations
