@@ -27,6 +27,6 @@ def postal_push(messages) -> dict[str, Outcome]:
     except ChannelError as error:
         logger.warning("postal channel push of %d listings failed: %s", len(planned), error.reason)
         outcome = Failed(reason=error.reason) if error.permanent else Retry(
-            after_seconds=error.after_seconds, reason=error.reason)
+            after_seconds=error.after_seconds, reason=error.reason, tried=error.sent)
         return {**outcomes, **{plan.key: outcome for plan in planned}}
     return {**outcomes, **record_results(planned, results)}

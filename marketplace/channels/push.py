@@ -56,11 +56,13 @@ def push_enabled() -> bool:
 class ChannelError(Exception):
     """The channel could not be asked (transport), or answered something other than success."""
 
-    def __init__(self, reason: str, *, status: int | None = None, after_seconds: float | None = None):
+    def __init__(self, reason: str, *, status: int | None = None, after_seconds: float | None = None,
+                 sent: bool = True):
         super().__init__(reason)
         self.reason = reason
         self.status = status
         self.after_seconds = after_seconds
+        self.sent = sent  # False: nothing left us (we were holding back as the channel asked)
 
     @property
     def permanent(self) -> bool:
@@ -143,11 +145,16 @@ class PostalChannelClient:
         return cls(url=settings.POSTAL_CHANNEL_URL, token=settings.POSTAL_CHANNEL_TOKEN,
                    timeout=settings.POSTAL_CHANNEL_TIMEOUT_SECONDS)
 
-    def _request(self, method: str, path: str, **kwargs) -> dict:
+    @staticmethod
+    def _held_back() -> None:
         waiting = hold_back_remaining()
         if waiting:
-            raise ChannelError(f"the channel asked to wait {waiting:.0f} s", after_seconds=waiting)
+            raise ChannelError(f"the channel asked to wait {waiting:.0f} s", after_seconds=waiting, sent=False)
+
+    def _request(self, method: str, path: str, **kwargs) -> dict:
+        self._held_back()
         _rate_slot()
+        self._held_back()  # another worker may have been told to wait while this one waited for its slot
         try:
             response = self.session.request(method, f"{self.url}{path}", timeout=self.timeout, **kwargs)
         except requests.RequestException as error:

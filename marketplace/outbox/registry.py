@@ -17,10 +17,15 @@ class Delivered:
 
 @dataclass(frozen=True)
 class Retry:
-    """Try again later: not before ``after_seconds`` (e.g. a Retry-After) and the backoff, whichever is later."""
+    """Try again later: not before ``after_seconds`` (e.g. a Retry-After) and the backoff, whichever is later.
+
+    ``tried=False`` says nothing was sent (the remote side had asked everyone to wait): the attempt is
+    given back, so that waiting, however long, never parks a message.
+    """
 
     after_seconds: float | None = None
     reason: str = ""
+    tried: bool = True
 
 
 @dataclass(frozen=True)

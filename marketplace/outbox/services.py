@@ -239,6 +239,11 @@ def outbox_settle(*, token: uuid.UUID, claimed: list[OutboxMessage], outcomes: d
                 row.available_at = now
                 row.last_error = outcome.reason[:2000]
                 report.superseded += 1
+            elif isinstance(outcome, Retry) and not outcome.tried:
+                row.attempts = max(0, row.attempts - 1)
+                row.available_at = now + datetime.timedelta(seconds=max(1.0, outcome.after_seconds or 0))
+                row.last_error = (outcome.reason or MISSING_OUTCOME)[:2000]
+                report.retried += 1
             elif isinstance(outcome, Failed) or row.attempts >= max_attempts:
                 row.status = OutboxMessage.Status.PARKED
                 row.last_error = (outcome.reason or MISSING_OUTCOME)[:2000]

@@ -377,6 +377,7 @@ def test_a_429_with_retry_after_holds_every_delivery_back(postal):
     assert waiting.status == Status.PENDING
     assert waiting.last_error.startswith("the channel asked to wait ")
     assert waiting.available_at >= later + datetime.timedelta(seconds=59)
+    assert waiting.attempts == 0  # nothing was sent: the try is given back, so waiting never parks it
     message.refresh_from_db()
     assert message.attempts == 1  # not due yet: not retried before the 120 s
 

@@ -466,3 +466,22 @@ def test_retry_with_nothing_parked_changes_nothing():
     _write("1", {})
     assert outbox_retry(topic=TOPIC) == 0
     assert _row("1").status == PENDING
+
+
+@pytest.mark.django_db
+def test_a_retry_that_tried_nothing_gives_the_attempt_back_and_never_parks(settings, fake_handler):
+    # given a message at its last allowed attempt, and a handler that only waits (the remote side asked so)
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    with transaction.atomic():
+        outbox_write(topic=TOPIC, key="k", payload={})
+    fake_handler.answers["k"] = Retry(after_seconds=30, reason="asked to wait", tried=False)
+
+    # when it is drained
+    started = timezone.now()
+    report = outbox_drain_topic(topic=TOPIC)
+
+    # then it waits the 30 s with its attempt given back, instead of being parked
+    message = OutboxMessage.objects.get(key="k")
+    assert (report.retried, report.parked) == (1, 0)
+    assert (message.status, message.attempts, message.last_error) == (PENDING, 0, "asked to wait")
+    assert message.available_at >= started + datetime.timedelta(seconds=30)
