@@ -13,6 +13,7 @@ A product the push has never touched has no state (``None``).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
@@ -27,6 +28,9 @@ from marketplace.outbox.selectors import outbox_delivered_per_day
 from .models import ChannelListing
 from .push import TOPIC
 
+# Reasons the push writes for faults of the connection or the whole request (push.py: "HTTP 401: …",
+# "ConnectTimeout: …", "the channel …"), as opposed to the channel's message about one listing.
+CHANNEL_FAULT = re.compile(r"^(HTTP \d{3}\b|[A-Z][A-Za-z]*(Error|Timeout|Exception)\b|the channel |the handler |POSTAL_CHANNEL_URL )")
 PENDING, SYNCED, FAILED, DELISTED = "pending", "synced", "failed", "delisted"
 STATE_LABELS = {
     PENDING: _("Đang chờ gửi"),
@@ -47,6 +51,12 @@ class ListingSync:
     @property
     def label(self) -> str:
         return str(STATE_LABELS[self.state])
+
+    @property
+    def listing_refused(self) -> bool:
+        """Failed because the channel refused this listing (the producer can fix it), not because of the
+        connection, the token or a request the channel refused whole (the marketplace's staff fix those)."""
+        return self.state == FAILED and not CHANNEL_FAULT.match(self.reason)
 
 
 def _messages():

@@ -512,3 +512,20 @@ def test_the_producers_list_costs_a_fixed_number_of_queries(channel, client_for)
         content = seller.get(LIST).content.decode()
     assert content.count('data-channel-state="failed"') == 4
     assert len(three.captured_queries) == len(six.captured_queries) == LIST_QUERIES_WITH_CHANNEL
+
+
+def test_a_fault_of_the_connection_is_not_blamed_on_the_producers_listing(channel, client_for):
+    # Given a listing parked because the channel refused our token (the whole request, not this listing)
+    product = ProductFactory(title="Nước mắm rươi", producer=channel["ba_lang"])
+    OutboxMessage.objects.filter(key=str(product.pk)).delete()
+    _parked(product.pk, reason="HTTP 401: invalid token", attempts=1, at=_at(TODAY, 9))
+
+    content = client_for(producer_user(channel["ba_lang"])).get(LIST).content.decode()
+
+    # then the producer sees it failed, is told the marketplace is on it, and sees no technical reason
+    assert _list_items(content)[product.pk] == (
+        "Nước mắm rươi 125.000 ₫ · Còn 10 · Đang bán · Kênh Bưu điện: Lỗi "
+        "Kết nối tới Kênh Bưu điện đang gặp lỗi; ban quản lý sàn đang xử lý. Bạn không cần làm gì. "
+        "Sửa : Nước mắm rươi · Ảnh : Nước mắm rươi · Xem trên sàn"
+    )
+    assert "invalid token" not in content
