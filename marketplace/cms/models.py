@@ -1,10 +1,21 @@
-"""Wagtail pages. The home page introduces the programme and leads into the shop."""
+"""Wagtail pages. The home page introduces the programme and leads into the shop; the news lives at /tin-tuc/."""
 
+from urllib.parse import urlencode
+
+from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BODY_BLOCKS
 
 
 class HomePage(Page):
@@ -24,3 +35,141 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = featured_products(limit=8)
         return context
+
+
+def _absolute_url(request, page: Page, query: dict | None = None) -> str:
+    """The page's absolute URL on the host the reader asked for (the canonical link), with an optional query."""
+    url = page.get_url(request)
+    if url is None:
+        return ""
+    return request.build_absolute_uri(url + (f"?{urlencode(query)}" if query else ""))
+
+
+class NewsCategory(models.Model):
+    """A section of the news (Tin OCOP, Hội chợ – triển lãm...): an editable snippet."""
+
+    name = models.CharField(_("tên"), max_length=100, unique=True)
+    slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("chuyên mục tin")
+        verbose_name_plural = _("chuyên mục tin")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news (/tin-tuc/): articles newest first, 12 a page, filtered by ?category= and ?tag=; RSS at rss/."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("trang tin tức")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_article_page, news_filter_from_query
+
+        context = super().get_context(request, *args, **kwargs)
+        news_filter = news_filter_from_query(query=request.GET)
+        page = news_article_page(index=self, news_filter=news_filter, number=request.GET.get("page", 1))
+        query = request.GET.copy()
+        query.pop("page", None)
+        canonical_query = {}
+        if news_filter.category:
+            canonical_query["category"] = news_filter.category.slug
+        if news_filter.tag:
+            canonical_query["tag"] = news_filter.tag.slug
+        if page.number > 1:
+            canonical_query["page"] = page.number
+        context.update(
+            canonical_url=_absolute_url(request, self, canonical_query),
+            news_filter=news_filter,
+            paginator=page.paginator,
+            page_obj=page,
+            articles=page.object_list,
+            querystring=query.urlencode(),
+            categories=NewsCategory.objects.all(),
+            feed_url=self.url + self.reverse_subpage("feed"),
+        )
+        return context
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed(index=self)(request)
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey("cms.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsArticlePage(Page):
+    """A news article: hero image, author, date, summary and a body of the shared blocks."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    author_name = models.CharField(_("tác giả"), max_length=150, blank=True)
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    summary = models.TextField(_("tóm tắt"), max_length=400, blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("nội dung"), blank=True)
+    categories = ParentalManyToManyField(NewsCategory, verbose_name=_("chuyên mục"), blank=True,
+                                         related_name="articles")
+    tags = ClusterTaggableManager(verbose_name=_("từ khóa"), through=NewsArticleTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author_name")], heading=_("Thông tin bài")),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        InlinePanel("related_products", label=_("Sản phẩm liên quan")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bài tin")
+        verbose_name_plural = _("bài tin")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import news_related_articles, news_related_products
+
+        context = super().get_context(request, *args, **kwargs)
+        news_index = self.get_parent().specific
+        context.update(
+            related_articles=news_related_articles(article=self, index=news_index, limit=3),
+            related_products=news_related_products(article=self),
+            index_url=news_index.get_url(request),
+            canonical_url=_absolute_url(request, self),
+            feed_url=news_index.url + news_index.reverse_subpage("feed"),
+        )
+        return context
+
+
+class NewsArticleProduct(Orderable):
+    """A product the editor lists under an article ("Sản phẩm liên quan")."""
+
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_products")
+    product = models.ForeignKey("catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.CASCADE,
+                                related_name="+")
+
+    panels = [FieldPanel("product")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sản phẩm liên quan")
+        verbose_name_plural = _("sản phẩm liên quan")

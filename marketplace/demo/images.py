@@ -1,4 +1,4 @@
-"""Placeholder product photos drawn with Pillow: a colour per product set, a motif and the title."""
+"""Placeholder photos drawn with Pillow: a colour per product set, a motif and the title (products and news)."""
 
 import io
 import math
@@ -298,6 +298,39 @@ def product_image_render(*, title: str, caption: str, set_number: int) -> bytes:
         y += round(size * 1.25)
     caption_font = _font(28)
     draw.text((45, SIZE - 60), caption, font=caption_font, fill=_lighter(colour, 0.75))
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+NEWS_SIZE = (1200, 675)
+
+
+def news_image_render(*, title: str, caption: str, set_number: int) -> bytes:
+    """Draw a 1200×675 JPEG for a news article: the set's colour and motif on the right, the title on the left."""
+    width, height = NEWS_SIZE
+    colour = SET_COLOURS.get(set_number, DEFAULT_COLOUR)
+    image = Image.new("RGB", NEWS_SIZE, _darker(colour, 0.2))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((width - 500, 0, width, height), fill=colour)
+    MOTIFS.get(set_number, _motif_fruit)(draw, (width - 480, 90, width - 20, height - 90), colour)
+
+    badge_font, badge = _font(26), "Tin OCOP Thanh Hóa"
+    badge_width = round(draw.textlength(badge, font=badge_font)) + 48
+    draw.rounded_rectangle((40, 40, 40 + badge_width, 88), radius=24, fill=_darker(colour, 0.5))
+    draw.text((40 + badge_width // 2, 64), badge, font=badge_font, fill=(255, 255, 255), anchor="mm")
+
+    for size in (56, 50, 44, 38):
+        title_font = _font(size)
+        lines = _wrap(draw, title, title_font, width - 600)
+        if len(lines) <= 5:
+            break
+    y = 140
+    for line in lines[:6]:
+        draw.text((40, y), line, font=title_font, fill=(255, 255, 255))
+        y += round(size * 1.25)
+    draw.text((40, height - 70), caption, font=_font(28), fill=_lighter(colour, 0.75))
 
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85, optimize=True)

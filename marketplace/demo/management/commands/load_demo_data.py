@@ -3,11 +3,14 @@
 Idempotent: a second run creates and updates nothing.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
+from marketplace.demo.news import news_demo_load
 from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
@@ -28,16 +31,17 @@ DEMO_USERS = [
 ]
 
 
-def _rating_portal_and_orders(*, summary: LoadSummary, written: list) -> None:
+def _rating_portal_orders_and_news(*, summary: LoadSummary, written: list, with_images: bool) -> None:
     rating_demo_load(summary=summary, written=written)
     portal_demo_load(summary=summary, written=written)
     orders_demo_load(summary=summary, written=written)
+    news_demo_load(summary=summary, written=written, with_images=with_images)
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo catalogue of Thanh Hóa OCOP products, the rating portal's rounds and dossiers, "
-        "the producers' orders and the demo accounts; safe to run again."
+        "the producers' orders, the news and the demo accounts; safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -53,9 +57,12 @@ class Command(BaseCommand):
             )
         # The demo orders' customers are fictional: the e-mails of each fulfilment step (sent when the demo's
         # one transaction commits) go nowhere.
+        with_images = not options["no_images"]
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            summary = demo_data_load(users=DEMO_USERS, with_images=not options["no_images"],
-                                     then=_rating_portal_and_orders)
+            summary = demo_data_load(
+                users=DEMO_USERS, with_images=with_images,
+                then=partial(_rating_portal_orders_and_news, with_images=with_images),
+            )
         kinds = sorted(set(summary.created) | set(summary.updated))
         width = max(len(kind) for kind in kinds)
         for kind in kinds:

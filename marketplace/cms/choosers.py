@@ -1,0 +1,23 @@
+"""The editors' chooser over the shop's products (a Wagtail modal, registered in wagtail_hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+
+class ProductChooserViewSet(ChooserViewSet):
+    """Choose a public product of the catalogue; a product made private later simply stops rendering."""
+
+    model = "catalogue.Product"
+    icon = "tag"
+    choose_one_text = _("Chọn sản phẩm")
+    choose_another_text = _("Chọn sản phẩm khác")
+    edit_item_text = _("Sửa sản phẩm")
+    per_page = 20
+
+    def get_object_list(self):
+        from catalog.models import Product
+
+        return Product.objects.browsable().select_related("producer").order_by("title")
+
+
+product_chooser_viewset = ProductChooserViewSet("product_chooser", url_prefix="ocop-products/chooser")
