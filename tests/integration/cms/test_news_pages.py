@@ -201,3 +201,15 @@ def test_an_article_without_category_has_no_related_articles(client, article_mak
 
     assert response.context["related_articles"] == []
     assert "Tin cùng chuyên mục" not in _main(response)
+
+
+def test_news_pages_have_no_script_the_site_policy_refuses(client, article_make, product):
+    # The site's Content-Security-Policy allows scripts from our static files only (tests/functional/test_csp.py)
+    article = article_make(title="Bài có thẻ sản phẩm", body=[("product", product), ("video", {
+        "url": "https://vimeo.com/123", "title": "Phim", "description": ""})])
+
+    for url in ("/tin-tuc/", article.url):
+        html = client.get(url).content.decode()
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html, re.IGNORECASE) == []
+        assert re.findall(r"<[a-z][^>]*\son[a-z]+\s*=", html, re.IGNORECASE) == []
+        assert '<link rel="stylesheet" href="/static/css/ocop-news.css">' in html
