@@ -3,6 +3,7 @@ its services (each package's services.py): the admin only shows them."""
 
 from django.contrib import admin
 
+from marketplace.core.admin import ReadOnlyAdmin
 from ocop_rating.certificates.models import Certificate
 from ocop_rating.council.selectors import REVEALED_RESULT_STATUSES, scorecards_visible_to
 from ocop_rating.models import (
@@ -27,17 +28,6 @@ from ocop_rating.models import (
     SelfAssessment,
     Sheet,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReadOnlyInline(admin.TabularInline):

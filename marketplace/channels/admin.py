@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from marketplace.core.admin import ReadOnlyAdmin
+
 from .models import ChannelCategory, ChannelListing
 
 
@@ -20,7 +22,7 @@ class ChannelCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChannelListing)
-class ChannelListingAdmin(admin.ModelAdmin):
+class ChannelListingAdmin(ReadOnlyAdmin):
     """Read-only: what the channel holds, as the push and the reconciliation recorded it."""
 
     list_display = ["listing_id", "product", "on_channel", "synced_at", "content_hash"]
@@ -28,12 +30,3 @@ class ChannelListingAdmin(admin.ModelAdmin):
     list_select_related = ["product"]
     search_fields = ["listing_id", "product__title"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -11,6 +11,19 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 WEEKDAYS = (_("thứ Hai"), _("thứ Ba"), _("thứ Tư"), _("thứ Năm"), _("thứ Sáu"), _("thứ Bảy"), _("Chủ nhật"))
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin that shows rows only: they change through their app's services, never by hand here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin):
     """Public holidays are not listed here: they come from the ``holidays`` package (core.working_days)."""

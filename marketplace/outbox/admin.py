@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from marketplace.core.admin import ReadOnlyAdmin
+
 from .models import OutboxMessage
 from .services import outbox_retry
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdmin):
     """Read-only: messages change only through the outbox services; staff with the permission retry parked ones."""
 
     list_display = ["topic", "key", "status", "attempts", "available_at", "last_error", "delivered_at"]
@@ -16,15 +18,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     ordering = ["-id"]
     actions = ["retry"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_retry_permission(self, request):
         return request.user.has_perm("outbox.retry_outboxmessage")
