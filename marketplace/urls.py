@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.channels import views as channel_views
+from marketplace.cms import views as discovery_views
 from marketplace.core import views as core_views
 from marketplace.core.health import healthz
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("api/divisions/wards/<int:province_code>/", core_views.wards_json, name="divisions-wards"),
     path("feeds/postal.xml", channel_views.postal_feed_xml, name="postal_feed_xml"),
     path("feeds/postal.csv", channel_views.postal_feed_csv, name="postal_feed_csv"),
+    path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", discovery_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", discovery_views.sitemap_section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

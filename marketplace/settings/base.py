@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # the marketplace's own apps
     "marketplace.core",
     "marketplace.producers",

@@ -1,0 +1,87 @@
+"""Discovery for search engines: /robots.txt and the sitemap (/sitemap.xml and its sections)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.sites.requests import RequestSite
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from .sitemaps import discovery_sitemaps
+
+# Paths under the language prefixes (Vietnamese none, English /en/) that are not for search results:
+# the basket, checkout, customer accounts, back offices and the shop's own search results (?q=...).
+PRIVATE_LOCALISED_PATHS = (
+    "/shop/basket/",
+    "/shop/checkout/",
+    "/shop/accounts/",
+    "/shop/dashboard/",
+    "/shop/search/",
+    "/producer/",
+    "/ocop/",
+)
+# The public certificate check (the QR on a package) lives under the rating portal.
+PUBLIC_LOCALISED_PATHS = ("/ocop/verify/",)
+PRIVATE_PATHS = ("/cms/", "/django-admin/")
+
+
+def _language_prefixes() -> list[str]:
+    return ["" if code == settings.LANGUAGE_CODE else f"/{code}" for code, _name in settings.LANGUAGES]
+
+
+@require_GET
+def robots_txt(request):
+    """Allow the shop and the public pages, keep crawlers out of private ones, point at the sitemap.
+
+    An Allow for /ocop/verify/ is longer than the Disallow of /ocop/, so it wins (RFC 9309, 2.2.2).
+    """
+    lines = ["User-agent: *"]
+    for prefix in _language_prefixes():
+        lines += [f"Allow: {prefix}{path}" for path in PUBLIC_LOCALISED_PATHS]
+        lines += [f"Disallow: {prefix}{path}" for path in PRIVATE_LOCALISED_PATHS]
+    lines += [f"Disallow: {path}" for path in PRIVATE_PATHS]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap_index(request):
+    """/sitemap.xml: one entry per page of each section, with the section's latest change when it has one."""
+    entries = []
+    for section, sitemap in discovery_sitemaps(request=request).items():
+        url = request.build_absolute_uri(reverse("sitemap_section", kwargs={"section": section}))
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append({"location": url, "last_mod": lastmod})
+        entries.extend(
+            {"location": f"{url}?p={number}", "last_mod": lastmod}
+            for number in range(2, sitemap.paginator.num_pages + 1)
+        )
+    return _not_for_results(
+        TemplateResponse(request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"),
+    )
+
+
+@require_GET
+def sitemap_section(request, section: str):
+    """/sitemap-<section>.xml?p=<n>: one page of a section's URLs with their language alternates."""
+    sitemaps = discovery_sitemaps(request=request)
+    if section not in sitemaps:
+        raise Http404
+    try:
+        urls = sitemaps[section].get_urls(
+            page=request.GET.get("p", 1), site=RequestSite(request), protocol=request.scheme,
+        )
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+    return _not_for_results(
+        TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml"),
+    )
+
+
+def _not_for_results(response):
+    # A sitemap lists pages; it is not itself one to show in results (Django's own sitemap views say the same).
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
