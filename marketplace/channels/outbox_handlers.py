@@ -6,7 +6,15 @@ from django.conf import settings
 
 from marketplace.outbox.registry import Failed, Outcome, Retry, outbox_handler
 
-from .push import TOPIC, ChannelError, PostalChannelClient, plan_batch, push_enabled, record_results
+from .push import (
+    TOPIC,
+    ChannelError,
+    Planned,
+    PostalChannelClient,
+    plan_batch,
+    push_enabled,
+    record_results,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,14 +27,35 @@ def postal_push(messages) -> dict[str, Outcome]:
     planned, outcomes = plan_batch(messages)
     if not planned:
         return outcomes
+    client = PostalChannelClient.from_settings()
     try:
-        results = PostalChannelClient.from_settings().batch(
+        return {**outcomes, **_send(client, planned)}
+    except ChannelError as error:
+        # The channel refused the request as a whole (e.g. one item it cannot parse): send each listing
+        # alone, so that one bad listing is parked with the reason and the others go through.
+        logger.warning("postal channel refused a batch of %d (%s); sending them one by one", len(planned), error.reason)
+    for plan in planned:
+        outcomes.update(_send(client, [plan]))
+    return outcomes
+
+
+def _send(client: PostalChannelClient, planned: list[Planned]) -> dict[str, Outcome]:
+    """One request for ``planned``; a failure of the whole request raises unless it is the outcome of each."""
+    try:
+        results = client.batch(
             upserts=[plan.item for plan in planned if plan.item is not None],
             deletes=[plan.listing_id for plan in planned if plan.item is None],
         )
     except ChannelError as error:
+        if error.refused_request and len(planned) > 1:
+            raise
         logger.warning("postal channel push of %d listings failed: %s", len(planned), error.reason)
-        outcome = Failed(reason=error.reason) if error.permanent else Retry(
-            after_seconds=error.after_seconds, reason=error.reason, tried=error.sent)
-        return {**outcomes, **{plan.key: outcome for plan in planned}}
-    return {**outcomes, **record_results(planned, results)}
+        outcome = _outcome_of(error)
+        return {plan.key: outcome for plan in planned}
+    return record_results(planned, results)
+
+
+def _outcome_of(error: ChannelError) -> Outcome:
+    if error.permanent:
+        return Failed(reason=error.reason)
+    return Retry(after_seconds=error.after_seconds, reason=error.reason, tried=error.sent)

@@ -42,6 +42,9 @@ from .models import ChannelListing
 from .selectors import listed_products
 
 TOPIC = "postal.listing"
+# The reason of a listing the channel refused begins so (sync.ListingSync.listing_refused): the
+# producer can fix it. Any other reason is a fault of the connection, the token or the request.
+LISTING_REFUSED = "listing refused: "
 NOT_BEFORE_CACHE_KEY = "channels:postal:not-before"
 RATE_CACHE_KEY = "channels:postal:rate:{second}"
 MESSAGE_MAX = 500
@@ -63,6 +66,11 @@ class ChannelError(Exception):
         self.status = status
         self.after_seconds = after_seconds
         self.sent = sent  # False: nothing left us (we were holding back as the channel asked)
+
+    @property
+    def refused_request(self) -> bool:
+        """The channel refused the request's content (400, 413, 422), not who sent it or when."""
+        return self.status in (400, 413, 422)
 
     @property
     def permanent(self) -> bool:
@@ -273,7 +281,7 @@ def record_results(planned: list[Planned], results: dict[str, dict]) -> dict[str
                 )
                 outcomes[plan.key] = Delivered()
             elif status == "rejected":
-                outcomes[plan.key] = Failed(reason=message or "rejected by the channel")
+                outcomes[plan.key] = Failed(reason=LISTING_REFUSED + (message or "no reason given"))
             elif result is None:
                 outcomes[plan.key] = Retry(reason="the channel gave no result for this listing")
             else:

@@ -13,7 +13,6 @@ A product the push has never touched has no state (``None``).
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
@@ -26,15 +25,12 @@ from marketplace.outbox.models import OutboxMessage
 from marketplace.outbox.selectors import outbox_delivered_per_day
 
 from .models import ChannelListing
-from .push import TOPIC
+from .push import LISTING_REFUSED, TOPIC
 
-# Reasons the push writes for faults of the connection or the whole request (push.py: "HTTP 401: …",
-# "ConnectTimeout: …", "the channel …"), as opposed to the channel's message about one listing.
-CHANNEL_FAULT = re.compile(r"^(HTTP \d{3}\b|[A-Z][A-Za-z]*(Error|Timeout|Exception)\b|the channel |the handler |POSTAL_CHANNEL_URL )")
 PENDING, SYNCED, FAILED, DELISTED = "pending", "synced", "failed", "delisted"
 STATE_LABELS = {
     PENDING: _("Đang chờ gửi"),
-    SYNCED: _("Đã đồng bộ"),
+    SYNCED: _("Đang hiển thị trên kênh"),
     FAILED: _("Lỗi"),
     DELISTED: _("Đã gỡ khỏi kênh"),
 }
@@ -56,7 +52,12 @@ class ListingSync:
     def listing_refused(self) -> bool:
         """Failed because the channel refused this listing (the producer can fix it), not because of the
         connection, the token or a request the channel refused whole (the marketplace's staff fix those)."""
-        return self.state == FAILED and not CHANNEL_FAULT.match(self.reason)
+        return self.state == FAILED and self.reason.startswith(LISTING_REFUSED)
+
+    @property
+    def channel_message(self) -> str:
+        """The channel's own words about a refused listing (without our prefix)."""
+        return self.reason.removeprefix(LISTING_REFUSED)
 
 
 def _messages():
@@ -146,7 +147,7 @@ def failed_listings(*, limit: int = 100) -> list[FailedListing]:
             key=row["key"], product_id=product.pk if product else None,
             title=product.title if product else f"SP-{row['key']}",
             producer=product.producer.name if product and product.producer else "",
-            reason=row["last_error"], attempts=row["attempts"], since=row["updated_at"],
+            reason=row["last_error"].removeprefix(LISTING_REFUSED), attempts=row["attempts"], since=row["updated_at"],
         ))
     return failed
 
@@ -173,8 +174,9 @@ def sync_per_day(*, days: int = 30, today: datetime.date | None = None) -> list[
 
 
 def last_delivery_at() -> datetime.datetime | None:
-    """When the channel last took a change (the dashboard's "last sync")."""
-    return _messages().filter(status=OutboxMessage.Status.DELIVERED).aggregate(last=Max("delivered_at"))["last"]
+    """When the channel last took a change (the dashboard's "last sync"): changes found already there (same
+    content, nothing to delete) are delivered without a request, so they do not count."""
+    return ChannelListing.objects.aggregate(last=Max("synced_at"))["last"]
 
 
 __all__ = [

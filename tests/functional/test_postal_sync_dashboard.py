@@ -29,7 +29,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from marketplace.channels.models import ChannelListing
-from marketplace.channels.push import TOPIC
+from marketplace.channels.push import LISTING_REFUSED, TOPIC
 from marketplace.outbox.models import OutboxMessage
 from marketplace.outbox.services import outbox_write
 from tests.factories import ProducerFactory, ProductFactory, UserFactory, producer_user
@@ -104,8 +104,8 @@ def channel(settings):
     recovered = ProductFactory(title="Chả tôm", producer=nem)
 
     # failed: refused this morning (one change), and after twelve tries (the hostile message) yesterday
-    _parked(failed.pk, reason="Thiếu ảnh đạt chuẩn 800x800", attempts=1, at=_at(TODAY, 8, 30))
-    _parked(hostile.pk, reason=HOSTILE, attempts=12, at=_at(TODAY - datetime.timedelta(days=1), 17, 5))
+    _parked(failed.pk, reason=LISTING_REFUSED + "Thiếu ảnh đạt chuẩn 800x800", attempts=1, at=_at(TODAY, 8, 30))
+    _parked(hostile.pk, reason=LISTING_REFUSED + HOSTILE, attempts=12, at=_at(TODAY - datetime.timedelta(days=1), 17, 5))
     # the same key parked for another system is not the channel's
     _parked(failed.pk, reason="search is down", attempts=3, at=_at(TODAY, 8, 0), topic=OTHER_TOPIC)
     # pending: a change waiting (it failed once before, transiently)
@@ -116,7 +116,7 @@ def channel(settings):
     _on_channel(synced, on_channel=True, at=_at(TODAY, 7, 45))
     _delivered(delisted.pk, at=_at(datetime.date(2026, 10, 30), 0, 10))
     _on_channel(delisted, on_channel=False, at=_at(datetime.date(2026, 10, 30), 0, 10))
-    _parked(recovered.pk, reason="Giá không hợp lệ", attempts=1, at=_at(datetime.date(2026, 11, 19), 10))
+    _parked(recovered.pk, reason=LISTING_REFUSED + "Giá không hợp lệ", attempts=1, at=_at(datetime.date(2026, 11, 19), 10))
     _delivered(recovered.pk, at=_at(datetime.date(2026, 11, 20), 10))
     _on_channel(recovered, on_channel=True, at=_at(datetime.date(2026, 11, 20), 10))
     # outside the 30 days (the day before the first), and another topic's delivery: not in the chart
@@ -264,7 +264,7 @@ def test_the_page_shows_the_counts_the_last_delivery_and_the_failed_listings(cha
         assert secret not in content
     # the four counts with their labels: the recovered listing is synced, the other topic counts for nothing
     assert _counts(content) == {
-        "pending": "1 Đang chờ gửi", "failed": "2 Lỗi", "synced": "2 Đã đồng bộ", "delisted": "1 Đã gỡ khỏi kênh",
+        "pending": "1 Đang chờ gửi", "failed": "2 Lỗi", "synced": "2 Đang hiển thị trên kênh", "delisted": "1 Đã gỡ khỏi kênh",
     }
     assert _text(re.search(r'<p class="postal-sync-last">.*?</p>', content, re.S).group(0)) == (
         "Lần gửi thành công gần nhất: 28/11/2026 07:45.")
@@ -302,7 +302,7 @@ def test_an_empty_outbox_shows_zeros_and_no_failed_table(viewer, settings):
     settings.POSTAL_CHANNEL_URL = CHANNEL_URL
     content = viewer.get(DASHBOARD).content.decode()
     assert _counts(content) == {
-        "pending": "0 Đang chờ gửi", "failed": "0 Lỗi", "synced": "0 Đã đồng bộ", "delisted": "0 Đã gỡ khỏi kênh",
+        "pending": "0 Đang chờ gửi", "failed": "0 Lỗi", "synced": "0 Đang hiển thị trên kênh", "delisted": "0 Đã gỡ khỏi kênh",
     }
     assert "Chưa có thay đổi nào được gửi lên kênh." in content
     assert "Không có tin đăng nào bị lỗi." in content
@@ -381,8 +381,8 @@ def test_retry_one_touches_only_that_listing(channel, viewer):
     after = _state()
     changed = [(old, new) for old, new in zip(before, after, strict=True) if old != new]
     assert changed == [
-        ((TOPIC, str(failed.pk), "parked", 1, "Thiếu ảnh đạt chuẩn 800x800"),
-         (TOPIC, str(failed.pk), "pending", 0, "Thiếu ảnh đạt chuẩn 800x800")),
+        ((TOPIC, str(failed.pk), "parked", 1, LISTING_REFUSED + "Thiếu ảnh đạt chuẩn 800x800"),
+         (TOPIC, str(failed.pk), "pending", 0, LISTING_REFUSED + "Thiếu ảnh đạt chuẩn 800x800")),
     ]
     rows = _failed_rows(response.content.decode())
     assert [row[0] for row in rows] == ["Nem chua lá ổi"]
@@ -437,7 +437,7 @@ def test_the_producer_sees_the_state_of_each_of_their_products(channel, client_f
     # then each product carries its badge, the failure its reason and the hint
     assert _channel_badges(content) == {
         untouched.pk: None,
-        channel["synced"].pk: ("synced", "Kênh Bưu điện: Đã đồng bộ"),
+        channel["synced"].pk: ("synced", "Kênh Bưu điện: Đang hiển thị trên kênh"),
         channel["pending"].pk: ("pending", "Kênh Bưu điện: Đang chờ gửi"),
         channel["failed"].pk: ("failed", "Kênh Bưu điện: Lỗi"),
     }
@@ -455,7 +455,7 @@ def test_the_producer_sees_the_state_of_each_of_their_products(channel, client_f
 def test_the_other_producer_sees_their_delisted_product_and_the_escaped_reason(channel, client_for):
     content = client_for(producer_user(channel["nem"])).get(LIST).content.decode()
     assert _channel_badges(content) == {
-        channel["recovered"].pk: ("synced", "Kênh Bưu điện: Đã đồng bộ"),
+        channel["recovered"].pk: ("synced", "Kênh Bưu điện: Đang hiển thị trên kênh"),
         channel["delisted"].pk: ("delisted", "Kênh Bưu điện: Đã gỡ khỏi kênh"),
         channel["hostile"].pk: ("failed", "Kênh Bưu điện: Lỗi"),
     }
@@ -474,7 +474,7 @@ def test_the_edit_page_shows_the_products_state(channel, client_for):
     )
     synced = seller.get(reverse("producer_portal:listing_edit", kwargs={"product_id": channel["synced"].pk}))
     card = re.search(r'<section class="card mb-4 producer-channel-status".*?</section>', synced.content.decode(), re.S)
-    assert _text(card.group(0)) == "Kênh Bưu điện Kênh Bưu điện: Đã đồng bộ"
+    assert _text(card.group(0)) == "Kênh Bưu điện Kênh Bưu điện: Đang hiển thị trên kênh"
     # another producer's product stays out of reach
     other = seller.get(reverse("producer_portal:listing_edit", kwargs={"product_id": channel["hostile"].pk}))
     assert other.status_code == 404

@@ -471,10 +471,10 @@ def test_a_rejected_listing_is_parked_and_the_rest_of_its_batch_is_delivered(pos
     assert postal.double.batches == 1
     assert set(postal.double.listings) == {f"SP-{first.pk}", f"SP-{third.pk}"}
     message = _message(rejected)
-    assert (message.status, message.last_error) == (Status.PARKED, reason)
+    assert (message.status, message.last_error) == (Status.PARKED, "listing refused: " + reason)
     states = listing_sync_states([first.pk, rejected.pk, third.pk])
-    assert {pk: (s.state, s.reason) for pk, s in states.items()} == {
-        first.pk: (SYNCED, ""), rejected.pk: (FAILED, reason), third.pk: (SYNCED, ""),
+    assert {pk: (s.state, s.channel_message, s.listing_refused) for pk, s in states.items()} == {
+        first.pk: (SYNCED, "", False), rejected.pk: (FAILED, reason, True), third.pk: (SYNCED, "", False),
     }
     assert not ChannelListing.objects.filter(key=str(rejected.pk)).exists()
 
@@ -488,6 +488,36 @@ def test_a_rejected_listing_is_parked_and_the_rest_of_its_batch_is_delivered(pos
     assert postal.double.listings[f"SP-{rejected.pk}"] == _item_now(rejected)
     assert _state(rejected.pk).state == SYNCED
     assert postal.double.batches == 2
+
+
+def test_a_batch_the_channel_refuses_whole_is_sent_again_listing_by_listing(postal):
+    # given three new listings, and a channel that refuses the next request whole (400) for one item's sake
+    first, second, third = listed_product_make(), listed_product_make(), listed_product_make()
+    postal.double.fail_next(400, body={"message": f"SP-{second.pk}: shipping_weight must be in kg"})
+    postal.double.reject(f"SP-{second.pk}", "shipping_weight must be in kg")
+
+    # when the outbox is drained
+    report = postal.drain()
+
+    # then, after the refused batch, each listing went alone: the bad one is parked as a refused listing,
+    # the two others are on the channel
+    assert (report.delivered, report.parked) == (2, 1)
+    assert postal.double.batches == 4
+    assert set(postal.double.listings) == {f"SP-{first.pk}", f"SP-{third.pk}"}
+    assert _message(second).last_error == "listing refused: shipping_weight must be in kg"
+    assert _state(second.pk).listing_refused is True
+
+
+def test_a_refused_token_is_not_blamed_on_the_listing(postal, settings):
+    settings.POSTAL_CHANNEL_TOKEN = "wrong"
+    first, second = listed_product_make(), listed_product_make()
+
+    postal.drain()
+
+    # one request only (a refused token is not split), both parked with the channel's answer
+    assert postal.double.answers == {401: 1}
+    assert [(_state(p.pk).state, _state(p.pk).listing_refused) for p in (first, second)] == [
+        (FAILED, False), (FAILED, False)]
 
 
 def test_retry_after_is_read_as_seconds_or_as_an_http_date():
