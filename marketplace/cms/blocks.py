@@ -1,7 +1,8 @@
 """The StreamField block library shared by the CMS's page types (news now, programme pages later).
 
 Every block renders with its own template in themes/templates/cms/blocks/ and is generic: nothing here
-knows which page type uses it. ``BODY_BLOCKS`` is the usual body of a content page.
+knows which page type uses it. ``BODY_BLOCKS`` is the usual body of a content page; ``PROGRAMME_BLOCKS``
+adds the programme pages' figures (counted live from the catalogue), timelines and the certificate check.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
 from .choosers import product_chooser_viewset
+from .figures import FigureSource, figure_count
 
 PARAGRAPH_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -164,4 +168,95 @@ BODY_BLOCKS = [
     ("gallery", GalleryBlock()),
     ("document", DocumentDownloadBlock()),
     ("video", VideoLinkBlock()),
+]
+
+
+class FigureBlock(blocks.StructBlock):
+    """A big number with its label ("128 | sản phẩm OCOP 3 sao trở lên").
+
+    With a source, the number is counted live from the catalogue each time the page is shown (see
+    ``marketplace.cms.figures``) and no number may be typed; without one, the editor types it.
+    """
+
+    source = blocks.ChoiceBlock(
+        label=_("Lấy số liệu từ"), choices=[("", _("Tự nhập số liệu")), *FigureSource.CHOICES], required=False,
+        help_text=_("Chọn một nguồn để con số luôn khớp với gian hàng; để trống thì nhập số ở ô dưới."),
+    )
+    number = blocks.CharBlock(
+        label=_("Con số"), max_length=30, required=False,
+        help_text=_("Chỉ nhập khi không chọn nguồn số liệu, ví dụ 660 hoặc 3,5%."),
+    )
+    label = blocks.CharBlock(label=_("Nhãn"), max_length=120)
+    note = blocks.CharBlock(label=_("Ghi chú"), max_length=250, required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("source") and value.get("number"):
+            raise StructBlockValidationError(block_errors={"number": ValidationError(
+                _("Đã chọn nguồn số liệu thì để trống ô con số: số được đếm tự động."), code="figure_number_typed",
+            )})
+        if not value.get("source") and not value.get("number"):
+            raise StructBlockValidationError(block_errors={"number": ValidationError(
+                _("Nhập con số, hoặc chọn một nguồn số liệu."), code="figure_number_missing",
+            )})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        number = value.get("number")
+        if value.get("source"):
+            count = figure_count(source=value["source"])
+            number = number_format(count, force_grouping=True) if count is not None else ""
+        context["number"] = number
+        return context
+
+    class Meta:
+        icon = "order"
+        label = _("Con số nổi bật")
+        template = "cms/blocks/figure.html"
+
+
+class TimelineStepBlock(blocks.StructBlock):
+    when = blocks.CharBlock(
+        label=_("Thời điểm"), max_length=100, required=False,
+        help_text=_("Ngày hoặc khoảng thời gian, ví dụ 20/11/2026 hoặc Trong 15 ngày làm việc."),
+    )
+    title = blocks.CharBlock(label=_("Tiêu đề bước"), max_length=200)
+    text = blocks.TextBlock(label=_("Nội dung"), required=False)
+
+    class Meta:
+        icon = "date"
+        label = _("Bước")
+
+
+class TimelineBlock(blocks.StructBlock):
+    """Dated steps in the editor's order (a process, the history of a programme)."""
+
+    title = blocks.CharBlock(label=_("Tiêu đề"), max_length=200, required=False)
+    steps = blocks.ListBlock(TimelineStepBlock(), label=_("Các bước"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Dòng thời gian")
+        template = "cms/blocks/timeline.html"
+
+
+class CertificateCheckBlock(blocks.StructBlock):
+    """The public certificate check (/ocop/verify/): a box where a reader types the code from the package."""
+
+    title = blocks.CharBlock(label=_("Tiêu đề"), max_length=200, required=False,
+                             help_text=_("Để trống thì dùng: Tra cứu giấy chứng nhận OCOP."))
+    text = blocks.TextBlock(label=_("Lời dẫn"), required=False)
+
+    class Meta:
+        icon = "search"
+        label = _("Ô tra cứu giấy chứng nhận")
+        template = "cms/blocks/certificate_check.html"
+
+
+PROGRAMME_BLOCKS = [
+    *BODY_BLOCKS,
+    ("figure", FigureBlock()),
+    ("timeline", TimelineBlock()),
+    ("certificate_check", CertificateCheckBlock()),
 ]

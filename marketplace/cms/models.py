@@ -1,8 +1,10 @@
-"""Wagtail pages. The home page introduces the programme and leads into the shop; the news lives at /tin-tuc/."""
+"""Wagtail pages. The home page introduces the programme and leads into the shop; the news lives at /tin-tuc/,
+the producer stories at /chuyen-nguoi-lam-ocop/, the events at /su-kien/; programme pages go under the home page."""
 
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BODY_BLOCKS
+from .blocks import BODY_BLOCKS, PROGRAMME_BLOCKS
 
 
 class HomePage(Page):
@@ -173,3 +175,174 @@ class NewsArticleProduct(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("sản phẩm liên quan")
         verbose_name_plural = _("sản phẩm liên quan")
+
+
+def https_url_validate(value: str) -> None:
+    """A map link opens outside the site: only an https:// address is accepted."""
+    if not value.lower().startswith("https://"):
+        raise ValidationError(
+            _("Đường dẫn bản đồ phải là địa chỉ an toàn bắt đầu bằng https://, ví dụ https://maps.google.com/…"),
+            code="map_url_not_https",
+        )
+
+
+class ProgrammePage(Page):
+    """A page of a programme (Nông thôn mới, OCOP) or one of its topics: the shared blocks plus figures,
+    timelines and the certificate check. Goes under the home page or under another programme page."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    intro = models.TextField(_("lời giới thiệu"), max_length=600, blank=True)
+    body = StreamField(PROGRAMME_BLOCKS, verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.ProgrammePage"]
+    subpage_types = ["cms.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("trang chương trình")
+        verbose_name_plural = _("trang chương trình")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            canonical_url=_absolute_url(request, self),
+            subpages=self.get_children().live().public().specific(),
+        )
+        return context
+
+
+class ProducerStoryIndexPage(Page):
+    """The producer stories (/chuyen-nguoi-lam-ocop/), newest first."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ProducerStoryPage"]
+
+    class Meta:
+        verbose_name = _("trang chuyện người làm OCOP")
+
+    def get_context(self, request, *args, **kwargs):
+        from .story_event_selectors import producer_stories
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(canonical_url=_absolute_url(request, self), stories=producer_stories(index=self))
+        return context
+
+
+class ProducerStoryPage(Page):
+    """The story of one producer, with their public products at today's price and star."""
+
+    producer = models.ForeignKey(
+        "producers.Producer", verbose_name=_("chủ thể OCOP"), on_delete=models.PROTECT, related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    summary = models.TextField(_("tóm tắt"), max_length=400, blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [
+        *Page.content_panels, FieldPanel("producer"), FieldPanel("summary"), FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.ProducerStoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("chuyện người làm OCOP")
+        verbose_name_plural = _("chuyện người làm OCOP")
+
+    def get_context(self, request, *args, **kwargs):
+        from .story_event_selectors import producer_story_products
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            canonical_url=_absolute_url(request, self),
+            products=producer_story_products(story=self),
+            index_url=self.get_parent().get_url(request),
+        )
+        return context
+
+
+class EventIndexPage(Page):
+    """Trade fairs and other events (/su-kien/): the upcoming ones first (soonest first), then the past ones."""
+
+    intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EventPage"]
+
+    class Meta:
+        verbose_name = _("trang sự kiện")
+
+    def get_context(self, request, *args, **kwargs):
+        from .story_event_selectors import events_split
+
+        context = super().get_context(request, *args, **kwargs)
+        upcoming, past = events_split(index=self, today=timezone.localdate())
+        context.update(canonical_url=_absolute_url(request, self), upcoming=upcoming, past=past)
+        return context
+
+
+class EventPage(Page):
+    """A trade fair or other event: dates, place, map link, the producers attending and a body."""
+
+    start_date = models.DateField(_("ngày bắt đầu"))
+    end_date = models.DateField(_("ngày kết thúc"))
+    place = models.CharField(_("địa điểm"), max_length=200)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    map_url = models.URLField(
+        _("đường dẫn bản đồ"), max_length=500, blank=True, validators=[https_url_validate],
+        help_text=_("Địa chỉ https:// của địa điểm trên bản đồ (Google Maps, OpenStreetMap…)."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    summary = models.TextField(_("tóm tắt"), max_length=400, blank=True)
+    producers = ParentalManyToManyField(
+        "producers.Producer", verbose_name=_("chủ thể tham gia"), blank=True, related_name="+",
+    )
+    body = StreamField(BODY_BLOCKS, verbose_name=_("nội dung"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Thời gian")),
+        MultiFieldPanel([FieldPanel("place"), FieldPanel("address"), FieldPanel("map_url")], heading=_("Địa điểm")),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("producers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("place")]
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("sự kiện")
+        verbose_name_plural = _("sự kiện")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc không được trước ngày bắt đầu.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            canonical_url=_absolute_url(request, self),
+            producers=self.producers.order_by("name"),
+            index_url=self.get_parent().get_url(request),
+        )
+        return context

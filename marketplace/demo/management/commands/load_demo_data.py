@@ -13,6 +13,7 @@ from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
 from marketplace.demo.news import news_demo_load
 from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
+from marketplace.demo.programme import programme_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
@@ -36,6 +37,7 @@ def _rating_portal_orders_and_news(*, summary: LoadSummary, written: list, with_
     portal_demo_load(summary=summary, written=written)
     orders_demo_load(summary=summary, written=written)
     news_demo_load(summary=summary, written=written, with_images=with_images)
+    programme_demo_load(summary=summary, written=written, with_images=with_images)
 
 
 class Command(BaseCommand):
