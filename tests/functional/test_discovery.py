@@ -138,7 +138,8 @@ def test_the_pages_section_lists_published_public_pages_only_in_both_languages(c
     urls = _sitemap_urls(client, "/sitemap-pages.xml")
 
     # Then the home page, the news index and the published article are listed, each in Vietnamese and English
-    paths = ["/", "/tin-tuc/", f"/tin-tuc/{published.slug}/"]
+    # in tree order: the home page, the news index and its article, the story and event indexes (migration 0006)
+    paths = ["/", "/tin-tuc/", f"/tin-tuc/{published.slug}/", "/chuyen-nguoi-lam-ocop/", "/su-kien/"]
     assert list(urls) == [url for path in paths for url in (f"http://testserver{path}", f"http://testserver/en{path}")]
     assert urls["http://testserver/en/tin-tuc/hoi-cho-ocop-2026/"] == _alternates("/tin-tuc/hoi-cho-ocop-2026/")
 
