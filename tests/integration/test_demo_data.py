@@ -101,8 +101,18 @@ def test_demo_data_gives_every_rating_role_work_and_a_second_run_changes_nothing
                  "council member    thanhvien4@ocop.vn / ocop-demo-2026",
                  "decision signer   nguoiky@ocop.vn / ocop-demo-2026",
                  "producer          matong@ocop.vn / ocop-demo-2026",
-                 "assisted listing  hotro.dangban@ocop.vn / ocop-demo-2026"):
+                 "assisted listing  hotro.dangban@ocop.vn / ocop-demo-2026",
+                 "CMS editor        bientap@ocop.vn / ocop-demo-2026",
+                 "CMS moderator     kiemduyet@ocop.vn / ocop-demo-2026",
+                 "CMS publisher     xuatban@ocop.vn / ocop-demo-2026"):
         assert line in output
+    # The CMS accounts: one per editorial group, none of them staff of the shop
+    assert sorted(get_user_model().objects.filter(groups__name__in=[
+        "Biên tập viên", "Kiểm duyệt viên", "Người xuất bản"]).values_list("email", "groups__name", "is_staff")) == [
+        ("bientap@ocop.vn", "Biên tập viên", False),
+        ("kiemduyet@ocop.vn", "Kiểm duyệt viên", False),
+        ("xuatban@ocop.vn", "Người xuất bản", False),
+    ]
 
     # And each producer with a portal account has orders in every state, paid on delivery; most delivered
     # ones have their cash recorded, and one order holds the four producers' parcels

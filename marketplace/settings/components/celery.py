@@ -33,4 +33,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "marketplace.outbox.tasks.outbox_sweep",
         "schedule": 60.0,
     },
+    # Publish (and unpublish) the CMS pages whose scheduled go-live or expiry time has passed.
+    "cms-publish-scheduled": {
+        "task": "marketplace.cms.tasks.publish_scheduled_pages",
+        "schedule": 5 * 60.0,
+    },
 }

@@ -5,6 +5,8 @@ from .. import base_env as _base_env
 WAGTAIL_SITE_NAME = "Chợ OCOP Thanh Hóa"
 WAGTAILADMIN_BASE_URL = _base_env.env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Editors submit pages to the "Duyệt nội dung" workflow (cms migration 0007); revisions are kept for every save.
+WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods"]

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
+from marketplace.demo.editorial import EDITORIAL_DEMO_ACCOUNTS, EDITORIAL_DEMO_USERS
 from marketplace.demo.news import news_demo_load
 from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
@@ -29,6 +30,7 @@ DEMO_USERS = [
     ),
     *RATING_DEMO_USERS,
     *PORTAL_DEMO_USERS,
+    *EDITORIAL_DEMO_USERS,
 ]
 
 
@@ -83,9 +85,10 @@ class Command(BaseCommand):
             ("admin", ADMIN_EMAIL, ADMIN_PASSWORD),
             *((role, account.email, account.password) for role, account in RATING_DEMO_ACCOUNTS),
             *((role, account.email, account.password) for role, account in PORTAL_DEMO_ACCOUNTS),
+            *((role, account.email, account.password) for role, account in EDITORIAL_DEMO_ACCOUNTS),
         ]
         width = max(len(role) for role, _, _ in accounts)
         self.stdout.write("Demo accounts (sign in with the e-mail address; the rating portal is at /ocop/, "
-                          "the producer portal at /producer/):")
+                          "the producer portal at /producer/, the CMS at /cms/):")
         for role, email, password in accounts:
             self.stdout.write(f"  {role:<{width}}  {email} / {password}")
