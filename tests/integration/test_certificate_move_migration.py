@@ -103,9 +103,9 @@ def test_the_demo_data_survives_the_move_of_certificates_from_the_catalogue(sett
     # the role groups hold the same permissions, renamed with the model
     renamed = {("catalogue", "add_ocopcertification"): ("ocop_rating", "add_certificate"),
                ("catalogue", "view_ocopcertification"): ("ocop_rating", "view_certificate")}
-    assert _group_permissions() == {
-        group: {renamed.get(p, p) for p in held} for group, held in groups_before.items()
-    }
+    # (groups made by later apps' migrations, undone on the way back, e.g. the CMS's editorial groups, aside)
+    after = {group: held for group, held in _group_permissions().items() if group in groups_before}
+    assert after == {group: {renamed.get(p, p) for p in held} for group, held in groups_before.items()}
     # the badges are back, computed from the certificates
     assert sorted(Product.objects.exclude(badge_stars=None).values_list("pk", "badge_stars", "badge_until")) == badges
 
