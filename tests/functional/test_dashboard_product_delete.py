@@ -30,7 +30,7 @@ def test_a_product_with_an_ocop_dossier_is_kept_and_staff_are_told_why(staff_cli
     assert response.redirect_chain == [(f"/shop/dashboard/catalogue/products/{product.pk}/", 302)]
     assert [str(m) for m in response.context["messages"]] == [
         "Không thể xoá sản phẩm “Nước mắm Hải Thanh” vì hồ sơ hoặc giấy chứng nhận OCOP của sản phẩm phải được "
-        "lưu giữ. Hãy bỏ chọn “Công khai” để ngừng bán sản phẩm."
+        "lưu giữ. Hãy bỏ chọn “Là công khai” để ngừng bán sản phẩm."
     ]
     assert Product.objects.filter(pk=product.pk).exists()
     assert Dossier.objects.get(pk=dossier.pk).product_id == product.pk

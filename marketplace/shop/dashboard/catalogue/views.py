@@ -22,6 +22,6 @@ class ProductDeleteView(oscar_views.ProductDeleteView):
             messages.error(
                 request,
                 _("Không thể xoá sản phẩm “%(title)s” vì hồ sơ hoặc giấy chứng nhận OCOP của sản phẩm phải được lưu "
-                  "giữ. Hãy bỏ chọn “Công khai” để ngừng bán sản phẩm.") % {"title": self.object.get_title()},
+                  "giữ. Hãy bỏ chọn “Là công khai” để ngừng bán sản phẩm.") % {"title": self.object.get_title()},
             )
             return HttpResponseRedirect(reverse("dashboard:catalogue-product", kwargs={"pk": self.object.pk}))
