@@ -268,7 +268,7 @@ def test_the_page_shows_the_counts_the_last_delivery_and_the_failed_listings(cha
     }
     assert _text(re.search(r'<p class="postal-sync-last">.*?</p>', content, re.S).group(0)) == (
         "Lần gửi thành công gần nhất: 28/11/2026 07:45.")
-    # the failed listings, newest first: title (linked to the product's dashboard page), producer, the
+    # the failed listings, newest first: title, producer, the
     # channel's reason, attempts, since, and a retry button named after the product
     assert _failed_rows(content) == [
         ["Nước mắm cá cơm", "HTX Nước mắm Ba Làng", "Thiếu ảnh đạt chuẩn 800x800", "1", "28/11/2026 08:30",
@@ -276,8 +276,23 @@ def test_the_page_shows_the_counts_the_last_delivery_and_the_failed_listings(cha
         ["Nem chua lá ổi", "HTX Nem chua Thanh Hóa", HOSTILE, "12", "27/11/2026 17:05",
          "Gửi lại : Nem chua lá ổi"],
     ]
+
+
+@pytest.mark.parametrize(("catalogue_permissions", "linked"), [
+    ((), False),
+    (("view_product",), False),
+    (("view_product", "add_product", "change_product"), True),
+])
+def test_a_failed_listing_links_to_the_product_only_for_staff_who_may_open_it(channel, catalogue_permissions, linked):
+    client = _client(_staff("view_channellisting", *catalogue_permissions))
     edit = reverse("dashboard:catalogue-product", kwargs={"pk": channel["failed"].pk})
-    assert f'<a href="{edit}">Nước mắm cá cơm</a>' in content
+
+    content = client.get(DASHBOARD).content.decode()
+
+    assert (f'<a href="{edit}">Nước mắm cá cơm</a>' in content) is linked
+    assert "<td>Nước mắm cá cơm</td>" in content or linked
+    # the link, where shown, opens
+    assert client.get(edit).status_code == (200 if linked else 403)
 
 
 def test_a_hostile_reason_from_the_channel_is_escaped(channel, viewer):

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from oscar.apps.dashboard.nav import default_access_fn
 
 from marketplace.channels.services import sync_retry
 
@@ -23,6 +24,8 @@ def postal_sync(request):
     return render(request, "oscar/dashboard/channels/postal_sync.html", {
         "overview": selectors.postal_sync_overview(),
         "may_retry": selectors.postal_sync_may_retry(user=request.user),
+        # A failed listing's title links to the product's dashboard page only for staff Oscar lets open it.
+        "may_open_products": default_access_fn(request.user, "dashboard:catalogue-product", url_kwargs={"pk": 0}),
     })
 
 
