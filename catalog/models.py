@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
@@ -19,11 +19,33 @@ from marketplace.core.divisions import (
 from marketplace.core.html import sanitize_html
 
 
-class ProductGroup(models.Model):
+def localized_name(*, name: str, name_en: str, language: str | None = None) -> str:
+    """The English name on English pages (``language``, the active one by default), else the Vietnamese.
+
+    A thing without an English name keeps its Vietnamese one in every language.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return name_en if name_en and language.split("-")[0].lower() == "en" else name
+
+
+class BilingualName:
+    """A model with a Vietnamese ``name`` and an English ``name_en``, shown in the page's language."""
+
+    def localized_name(self, language: str | None = None) -> str:
+        return localized_name(name=self.name, name_en=self.name_en, language=language)
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language: what every page shows."""
+        return self.localized_name()
+
+
+class ProductGroup(BilingualName, models.Model):
     """One of the six product groups (ngành) of Decision 26/2026/QĐ-TTg, Appendix I."""
 
     code = models.CharField(_("mã"), max_length=8, unique=True)
     name = models.CharField(_("tên"), max_length=200)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     category = models.OneToOneField(
         "catalogue.Category", verbose_name=_("danh mục"), null=True, blank=True,
@@ -36,16 +58,17 @@ class ProductGroup(models.Model):
         verbose_name_plural = _("ngành sản phẩm OCOP")
 
     def __str__(self):
-        return f"{self.code}. {self.name}"
+        return f"{self.code}. {self.display_name}"
 
 
-class ProductSet(models.Model):
+class ProductSet(BilingualName, models.Model):
     """One of the 26 product sets (bộ sản phẩm), each scored on its own sheet."""
 
     number = models.PositiveSmallIntegerField(_("số bộ"), unique=True)
     code = models.CharField(_("mã"), max_length=16, unique=True)
     group = models.ForeignKey(ProductGroup, verbose_name=_("ngành"), on_delete=models.PROTECT, related_name="sets")
     name = models.CharField(_("tên"), max_length=300)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=300)
     category = models.OneToOneField(
         "catalogue.Category", verbose_name=_("danh mục"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="ocop_set",
@@ -60,10 +83,19 @@ class ProductSet(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.name}"
+        return f"{self.number}. {self.display_name}"
 
 
-class Category(AbstractCategory):
+class Category(BilingualName, AbstractCategory):
+    # The categories of the product groups and sets mirror their English names (catalog.services.category_tree_sync),
+    # so category pages, breadcrumbs and titles show them without asking for the group or set.
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+
+    def get_meta_title(self) -> str:
+        # meta_title is written in Vietnamese: an English page titles the category by its English name.
+        name = self.display_name
+        return name if name != self.name else super().get_meta_title()
+
     def save(self, *args, **kwargs):
         # Oscar renders both descriptions |safe: clean them here, whoever wrote them.
         self.description = sanitize_html(self.description)
