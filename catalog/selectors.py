@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from .models import Product, ProductGroup
+from .models import Product, ProductGroup, localized_name
 
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
 
-NAVIGATION_CACHE_KEY = "catalog:navigation:v1"
+NAVIGATION_CACHE_KEY = "catalog:navigation:v2"
 
 
 class Sort:
@@ -110,10 +110,10 @@ def _category_url(*, full_slug: str, pk: int) -> str:
 
 
 def navigation_groups() -> list[dict]:
-    """Product groups with their sets and category URLs for the menu.
+    """Product groups with their sets and category URLs for the menu, named in the active language.
 
-    The tree (names, slugs, ids) is cached until category_tree_sync() changes it; URLs are
-    reversed per request so they follow the active language without any query.
+    The tree (both names, slugs, ids) is cached until category_tree_sync() changes it, the same for
+    every language; names are picked and URLs reversed per request, without any query.
     """
     tree = cache.get(NAVIGATION_CACHE_KEY)
     if tree is None:
@@ -123,19 +123,24 @@ def navigation_groups() -> list[dict]:
             if group.category is None:
                 continue
             sets = [
-                {"name": s.name, "slug": s.category.slug, "category_id": s.category_id}
+                {"name_vi": s.name, "name_en": s.name_en, "slug": s.category.slug, "category_id": s.category_id}
                 for s in group.sets.all()
                 if s.category is not None
             ]
-            tree.append({"name": group.name, "code": group.code, "slug": group.category.slug,
-                         "category_id": group.category_id, "sets": sets})
+            tree.append({"name_vi": group.name, "name_en": group.name_en, "code": group.code,
+                         "slug": group.category.slug, "category_id": group.category_id, "sets": sets})
         cache.set(NAVIGATION_CACHE_KEY, tree, None)
     return [
         {
             **group,
+            "name": localized_name(name=group["name_vi"], name_en=group["name_en"]),
             "url": _category_url(full_slug=group["slug"], pk=group["category_id"]),
             "sets": [
-                {**s, "url": _category_url(full_slug=f"{group['slug']}/{s['slug']}", pk=s["category_id"])}
+                {
+                    **s,
+                    "name": localized_name(name=s["name_vi"], name_en=s["name_en"]),
+                    "url": _category_url(full_slug=f"{group['slug']}/{s['slug']}", pk=s["category_id"]),
+                }
                 for s in group["sets"]
             ],
         }

@@ -89,7 +89,7 @@ class ProductCategoryView(ProductListMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["category"] = self.category
-        ctx["summary"] = self.category.name
+        ctx["summary"] = self.category.display_name
         return ctx
 
 

@@ -21,7 +21,7 @@ from .services import (
 
 class ProductSetChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.name
+        return obj.display_name
 
 
 class ProductForm(forms.Form):
