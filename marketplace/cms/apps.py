@@ -6,3 +6,8 @@ class CmsConfig(AppConfig):
     name = "marketplace.cms"
     label = "cms"
     verbose_name = _("Trang tin và chương trình")
+
+    def ready(self):
+        from .trust import receivers
+
+        receivers.connect()

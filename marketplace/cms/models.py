@@ -346,3 +346,14 @@ class EventPage(Page):
             index_url=self.get_parent().get_url(request),
         )
         return context
+
+
+# The trust pieces (site settings and menus, policy pages, contact page and messages) live in their own package.
+from .trust.models import (  # noqa: E402, F401
+    ContactMessage,
+    ContactPage,
+    FooterLink,
+    InfoPage,
+    MainMenuItem,
+    SiteSettings,
+)
