@@ -16,6 +16,7 @@ from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
 from marketplace.demo.programme import programme_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
+from marketplace.demo.trust import trust_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
 SHOPPER_EMAIL = "khachhang@ocop.vn"
@@ -40,6 +41,7 @@ def _rating_portal_orders_and_news(*, summary: LoadSummary, written: list, with_
     orders_demo_load(summary=summary, written=written)
     news_demo_load(summary=summary, written=written, with_images=with_images)
     programme_demo_load(summary=summary, written=written, with_images=with_images)
+    trust_demo_load(summary=summary)
 
 
 class Command(BaseCommand):
