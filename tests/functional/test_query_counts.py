@@ -20,8 +20,9 @@ CATALOGUE = "/shop/catalogue/"
 # An anonymous visitor, menu cached, thumbnails generated: count, producers (filter form), products,
 # their images, their stock records.
 CATALOGUE_QUERIES = 5
-# The same page right after a cache flush (deploy, restart, eviction): + product groups and sets of the menu.
-CATALOGUE_QUERIES_COLD = 7
+# The same page right after a cache flush (deploy, restart, eviction): + product groups and sets of the menu,
+# + the Wagtail site and its settings of the footer (marketplace.cms.trust.selectors.site_chrome; none configured here).
+CATALOGUE_QUERIES_COLD = 9
 # Product, images, stock records, categories, options, attributes, review count, recommendations + products.
 PRODUCT_PAGE_QUERIES = 10
 

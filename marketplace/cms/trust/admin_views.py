@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -25,12 +26,19 @@ class ContactMessageViewSet(ModelViewSet):
     menu_order = 250
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["name", "get_subject_display", "phone_display", "email", "created_at", "handled"]
+    list_display = [
+        "name",
+        Column("get_subject_display", label=_("Chủ đề")),
+        Column("phone_display", label=_("Số điện thoại")),
+        "email",
+        "created_at",
+        BooleanColumn("handled", label=_("Đã xử lý")),
+    ]
     list_filter = ["handled", "subject", "created_at"]
     list_export = ["name", "phone", "email", "subject", "message", "created_at", "handled"]
     search_fields = ["name", "phone", "email", "message"]
     search_backend_name = None  # not in the search index: filter the table itself
-    inspect_view_fields = ["name", "phone_display", "email", "subject", "message", "created_at", "notified_at",
+    inspect_view_fields = ["name", "phone", "email", "subject", "message", "created_at", "notified_at",
                            "handled"]
     # Staff change only whether the message is handled; what the sender wrote stays as it was sent.
     panels = [

@@ -45,12 +45,6 @@ class ContactForm(forms.Form):
         phone = self.cleaned_data["phone"].strip()
         return normalise_vietnamese_phone(phone) if phone else ""
 
-    def clean_message(self):
-        message = self.cleaned_data["message"].strip()
-        if not message:
-            raise ValidationError(_("Vui lòng nhập nội dung tin nhắn."), code="required")
-        return message
-
     def clean(self):
         cleaned = super().clean()
         if not self.errors.get("phone") and not self.errors.get("email") and not (

@@ -41,9 +41,10 @@ def _link(item, request) -> dict | None:
 
 def _chrome_build(request: HttpRequest) -> dict:
     site = Site.find_for_request(request)
-    if site is None:
+    # Not for_site(), which creates the row: a page view writes nothing, and a site never configured has no chrome.
+    settings = SiteSettings.objects.filter(site=site).first() if site is not None else None
+    if settings is None:
         return {"operator": {}, "hotline_tel": "", "main_menu": [], "footer_columns": []}
-    settings = SiteSettings.for_site(site)
     main_menu = [
         link for item in settings.main_menu_items.select_related("link_page").order_by("sort_order", "pk")
         if (link := _link(item, request))
