@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('operator_name', models.CharField(blank=True, help_text='Tên cơ quan, tổ chức chịu trách nhiệm về trang, hiển thị ở chân trang.', max_length=200, verbose_name='đơn vị vận hành')),
                 ('address', models.CharField(blank=True, max_length=300, verbose_name='địa chỉ')),
-                ('hotline', models.CharField(blank=True, help_text='Số điện thoại di động hoặc cố định Việt Nam, ví dụ 0237 3 852 999.', max_length=20, validators=[marketplace.cms.trust.models.vietnamese_phone_validate], verbose_name='đường dây nóng')),
+                ('hotline', models.CharField(blank=True, help_text='Số điện thoại di động hoặc cố định Việt Nam, ví dụ 0237 3852 999.', max_length=20, validators=[marketplace.cms.trust.models.vietnamese_phone_validate], verbose_name='đường dây nóng')),
                 ('email', models.EmailField(blank=True, help_text='Hiển thị ở chân trang và nhận thông báo tin nhắn liên hệ mới.', max_length=254, verbose_name='thư điện tử')),
                 ('registration', models.TextField(blank=True, help_text='Quyết định thành lập, giấy chứng nhận đăng ký, mã số thuế… hiển thị ở chân trang.', max_length=500, verbose_name='thông tin đăng ký')),
                 ('working_hours', models.CharField(blank=True, help_text='Ví dụ: Thứ Hai – Thứ Sáu, 7:30 – 11:30 và 13:30 – 17:00', max_length=200, verbose_name='giờ làm việc')),

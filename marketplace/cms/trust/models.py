@@ -28,7 +28,7 @@ from ..blocks import BODY_BLOCKS
 
 
 def vietnamese_phone_validate(value: str) -> None:
-    """A hotline is a Vietnamese mobile or fixed-line number (0237 3 852 999, +84 912 345 678)."""
+    """A hotline is a Vietnamese mobile or fixed-line number (0237 3852 999, +84 912 345 678)."""
     if value:
         normalise_vietnamese_phone(value)
 
@@ -67,7 +67,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     hotline = models.CharField(
         _("đường dây nóng"), max_length=20, blank=True, validators=[vietnamese_phone_validate],
-        help_text=_("Số điện thoại di động hoặc cố định Việt Nam, ví dụ 0237 3 852 999."),
+        help_text=_("Số điện thoại di động hoặc cố định Việt Nam, ví dụ 0237 3852 999."),
     )
     email = models.EmailField(
         _("thư điện tử"), blank=True, help_text=_("Hiển thị ở chân trang và nhận thông báo tin nhắn liên hệ mới."),
