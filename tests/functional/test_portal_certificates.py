@@ -192,8 +192,9 @@ def test_the_list_runs_a_fixed_number_of_queries(people, django_assert_num_queri
     client = client_for(people.secretariat)
 
     # 3 for the session, the user and their roles; 2 for the page (count, rows with product and producer);
-    # 13 for the site's chrome on a first visit (menu, notifications, permissions, basket)
-    with django_assert_num_queries(18):
+    # 15 for the site's chrome on a first visit (menu, notifications, permissions, basket, the footer's site and
+    # settings)
+    with django_assert_num_queries(20):
         page = client.get(LIST)
 
     assert len(_rows(page)) == n

@@ -304,8 +304,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(people, django_assert_num_
     # pinned in tests/integration/test_working_days.py)
     working_calendar()
     # 3 for the session, the user and their roles; 5 for the dashboard (status counts, the two waiting lists,
-    # stars, expiring); 13 for the site's chrome on a first visit (menu, notifications, permissions, basket)
-    with django_assert_num_queries(21):
+    # stars, expiring); 15 for the site's chrome on a first visit (menu, notifications, permissions, basket, the
+    # footer's site and settings)
+    with django_assert_num_queries(23):
         page = client.get(DASHBOARD)
 
     assert len(elements(page.content, css_class="ocop-expiring__row")) == n
