@@ -7,7 +7,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -36,8 +35,8 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("ocop/", include("ocop_rating.urls")),
     path("producer/", include("marketplace.producers.portal.urls")),
-    # Wagtail's catch-all comes last.
-    path("", include(wagtail_urls)),
+    # Wagtail's catch-all comes last (its page view serves the active language's pages only).
+    path("", include("marketplace.cms.urls")),
     prefix_default_language=False,
 )
 

@@ -1,14 +1,16 @@
-"""The sitemap (/sitemap.xml): an index of three sections, each URL in Vietnamese and English with hreflang.
+"""The sitemap (/sitemap.xml): an index of three sections, each URL with its hreflang alternates.
 
-Sections: published public Wagtail pages, the shop's public products, the producers' pages. Every
-URL is listed once per language (Vietnamese unprefixed, English under /en/) with its ``xhtml:link``
-alternates and an ``x-default`` (Vietnamese). A section is split into pages of ``limit`` URLs, and the
+Sections: published public Wagtail pages, the shop's public products, the producers' pages. A shop URL is
+listed once per language (Vietnamese unprefixed, English under /en/: gettext translates every shop page)
+with its ``xhtml:link`` alternates and an ``x-default`` (Vietnamese); a CMS page once per language it is
+translated into (``PageSitemap``). A section is split into pages of ``limit`` URLs, and the
 product section reads only the page it serves (pk, slug, date) so 100 000 products never load at once.
 Links are absolute on the host the crawler asked, as the news feed's are, not on the Site row's domain.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
@@ -17,6 +19,8 @@ from wagtail.models import Site as WagtailSite
 
 from catalog.models import Product
 from marketplace.producers.models import Producer
+
+from .translations import site_pages_q
 
 URLS_PER_SITEMAP_PAGE = 5000
 
@@ -62,21 +66,42 @@ class BilingualSitemap(Sitemap):
         return LanguagePairs(self.items(), list(self._languages()))
 
 
-class PageSitemap(BilingualSitemap):
-    """Published, public Wagtail pages of the site the request is for (a scheduled page is not live yet)."""
+class PageSitemap(Sitemap):
+    """Published, public Wagtail pages of the site the request is for, in every language they are written in.
+
+    A page is listed once per live translation, the translations next to each other, each with hreflang
+    alternates to the others and x-default (the Vietnamese page); an untranslated page is listed alone, with
+    none (no alternate that would lead to the "not translated yet" notice). A scheduled page is not live yet.
+    """
+
+    limit = URLS_PER_SITEMAP_PAGE
 
     def __init__(self, *, request):
         self.request = request
 
-    def items(self):
+    def _pages(self):
         site = WagtailSite.find_for_request(self.request)
-        pages = Page.objects.live().public().filter(depth__gt=1)
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        return pages.order_by("path")
+        return Page.objects.live().public().filter(site_pages_q(site=site), depth__gt=1)
+
+    def items(self):
+        pages = list(self._pages().select_related("locale").order_by("path"))
+        languages = [code for code, _name in settings.LANGUAGES]
+        groups: dict = {}
+        for page in pages:
+            groups.setdefault(page.translation_key, []).append(page)
+        self._alternates = {}
+        ordered = []
+        # In the default language's tree order, each page followed by its translations (in LANGUAGES order).
+        for group in sorted(groups.values(), key=lambda group: min(
+                (page.locale.language_code != settings.LANGUAGE_CODE, page.path) for page in group)):
+            group.sort(key=lambda page: languages.index(page.locale.language_code)
+                       if page.locale.language_code in languages else len(languages))
+            ordered.extend(group)
+            for page in group:
+                self._alternates[page.pk] = group
+        return ordered
 
     def location(self, item):
-        # Wagtail reverses its catch-all in the active language: /en/... while Django renders English.
         url_parts = item.get_url_parts(self.request)
         return url_parts[2] if url_parts else "/"
 
@@ -84,7 +109,21 @@ class PageSitemap(BilingualSitemap):
         return item.last_published_at
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        return self._pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            group = self._alternates[url_info["item"].pk]
+            if len(group) < 2:
+                continue
+            locations = {
+                version.locale.language_code: f"{protocol}://{domain}{self.location(version)}" for version in group
+            }
+            url_info["alternates"] = [{"location": location, "lang_code": code} for code, location in locations.items()]
+            if settings.LANGUAGE_CODE in locations:
+                url_info["alternates"].append({"location": locations[settings.LANGUAGE_CODE], "lang_code": "x-default"})
+        return urls
 
 
 class ProductSitemap(BilingualSitemap):

@@ -1,4 +1,4 @@
-"""Discovery for search engines: /robots.txt and the sitemap (/sitemap.xml and its sections)."""
+"""The CMS's own views: Wagtail's pages in one language at a time, /robots.txt and the sitemap."""
 
 from __future__ import annotations
 
@@ -8,9 +8,20 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
+from wagtail.models import Page
 
+from .models import NewsArticlePage
 from .sitemaps import discovery_sitemaps
+from .translations import (
+    LanguageVersion,
+    language_path,
+    page_language,
+    page_path_in_tree,
+    untranslated_page_for_path,
+)
 
 # Paths under the language prefixes (Vietnamese none, English /en/) that are not for search results:
 # the basket, checkout, customer accounts, back offices and the shop's own search results (?q=...).
@@ -84,4 +95,42 @@ def sitemap_section(request, section: str):
 def _not_for_results(response):
     # A sitemap lists pages; it is not itself one to show in results (Django's own sitemap views say the same).
     response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def page_serve(request, path: str):
+    """Wagtail's page view (``wagtail_serve``), serving only pages of the active language.
+
+    Where the language has no page at the path but another language has (an English reader at
+    /en/tin-tuc/<slug>/ of an article written only in Vietnamese), the reader gets a notice that links to
+    the original, with status 404 (there is no page in this language) and kept out of search results.
+    """
+    route = Page.route_for_request(request, path)
+    if route is not None and page_language(route[0]) == translation.get_language():
+        return wagtail_views.serve(request, path)
+    original = untranslated_page_for_path(request=request, path=path)
+    if original is None:
+        raise Http404
+    language = translation.get_language()
+    original_language = original.locale.language_code
+    versions = [
+        LanguageVersion(code=code, name=translation.get_language_info(code)["name_local"],
+                        url=original.get_url(request) if code == original_language else request.path,
+                        current=code == language, translated=code == original_language)
+        for code, _name in settings.LANGUAGES
+        if code in (language, original_language)
+    ]
+    context = {
+        "original": original,
+        "original_url": original.get_url(request),
+        "original_language": original_language,
+        "is_article": isinstance(original, NewsArticlePage),
+        "language_versions": versions,
+        "language_alternates": [],
+        "canonical_url": request.build_absolute_uri(
+            language_path(path_in_tree=page_path_in_tree(original), language=language),
+        ),
+    }
+    response = TemplateResponse(request, "cms/untranslated_notice.html", context, status=404)
+    response.headers["X-Robots-Tag"] = "noindex"
     return response

@@ -70,6 +70,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # English page trees (cms migration 0008 adds the English locale); wagtail_localize.locales replaces
+    # wagtail.locales, the admin's locale management, with one that also syncs trees between languages.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

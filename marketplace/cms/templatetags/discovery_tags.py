@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import template
 from django.conf import settings
@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from marketplace.cms import structured_data
 from marketplace.cms.models import HomePage, NewsArticlePage
+from marketplace.cms.translations import page_alternates
 
 register = template.Library()
 
@@ -146,12 +147,24 @@ def page_discovery(context) -> PageDiscovery | None:
         canonical_url = _absolute(request, product.get_absolute_url())
     else:
         canonical_url = context.get("canonical_url") or canonical_url_for_request(request)
+    if context.get("language_alternates") is not None:  # a view that knows better (the untranslated notice)
+        alternates = context["language_alternates"]
+    elif isinstance(page, Page):
+        # A CMS page is offered only in the languages it is translated into (marketplace.cms.translations).
+        alternates = page_alternates(page=page, request=request, query=urlsplit(canonical_url).query)
+    else:
+        alternates = language_alternates(canonical_url)
     discovery = PageDiscovery(
         canonical_url=canonical_url,
         og_locale=OG_LOCALES.get(language, "vi_VN"),
         og_locale_alternates=[locale for code, locale in OG_LOCALES.items() if code != language],
-        alternates=language_alternates(canonical_url),
+        alternates=alternates,
     )
+    if isinstance(page, Page) or context.get("language_alternates") is not None:
+        offered = {alternate["hreflang"] for alternate in alternates}
+        discovery.og_locale_alternates = [
+            locale for code, locale in OG_LOCALES.items() if code != language and code in offered
+        ]
     if product is not None:
         discovery.og_type = "product"
         discovery.image_url = _product_image_url(request, product)

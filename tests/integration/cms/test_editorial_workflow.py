@@ -62,9 +62,10 @@ def test_the_three_editorial_groups_hold_exactly_their_permissions():
     }
     for name, page_codenames in expected_pages.items():
         group = Group.objects.get(name=name)
-        # Wagtail admin access, and nothing else site-wide (no Django admin, no shop dashboard)
+        # Wagtail admin access and submitting pages for translation (migration 0008), nothing else site-wide
+        # (no Django admin, no shop dashboard)
         assert set(group.permissions.values_list("content_type__app_label", "codename")) == {
-            ("wagtailadmin", "access_admin"),
+            ("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation"),
         }
         # Page permissions on the home page only, so on every page below it
         page_permissions = GroupPagePermission.objects.filter(group=group)
