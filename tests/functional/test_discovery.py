@@ -18,6 +18,7 @@ from wagtail.rich_text import RichText
 
 from marketplace.cms import sitemaps
 from marketplace.cms.models import HomePage, NewsArticlePage, NewsIndexPage
+from marketplace.cms.translations import page_translate
 from ocop_rating.certificates.services import certificate_revoke
 from tests.factories import CertificateFactory, ProducerFactory, ProductFactory, ProductImageFactory
 
@@ -126,8 +127,8 @@ def test_the_sitemap_index_points_at_its_three_sections(client):
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
-def test_the_pages_section_lists_published_public_pages_only_in_both_languages(client, news_index):
-    # Given a published article, a draft, a scheduled one and one behind a password
+def test_the_pages_section_lists_published_public_pages_only_in_the_languages_they_are_written_in(client, news_index):
+    # Given a published article, a draft, a scheduled one and one behind a password, none translated
     published = _article(news_index, slug="hoi-cho-ocop-2026")
     _article(news_index, slug="ban-nhap", publish=False)
     _article(news_index, slug="hen-gio", go_live_at=timezone.now() + datetime.timedelta(days=2))
@@ -137,11 +138,49 @@ def test_the_pages_section_lists_published_public_pages_only_in_both_languages(c
 
     urls = _sitemap_urls(client, "/sitemap-pages.xml")
 
-    # Then the home page, the news index and the published article are listed, each in Vietnamese and English
-    # in tree order: the home page, the news index and its article, the story and event indexes (migration 0006)
+    # Then the home page, the news index and the published article are listed, in Vietnamese only and with no
+    # hreflang (no English page exists), in tree order: the home page, the news index and its article, the
+    # story and event indexes (migration 0006)
     paths = ["/", "/tin-tuc/", f"/tin-tuc/{published.slug}/", "/chuyen-nguoi-lam-ocop/", "/su-kien/"]
-    assert list(urls) == [url for path in paths for url in (f"http://testserver{path}", f"http://testserver/en{path}")]
-    assert urls["http://testserver/en/tin-tuc/hoi-cho-ocop-2026/"] == _alternates("/tin-tuc/hoi-cho-ocop-2026/")
+    assert urls == {f"http://testserver{path}": [] for path in paths}
+    assert list(urls) == [f"http://testserver{path}" for path in paths]
+
+
+def test_a_translated_page_is_listed_in_both_languages_with_hreflang_pairs_and_an_untranslated_one_alone(
+    client, news_index,
+):
+    # Given an English home page and news index, an article translated into English and one that is not
+    english_home = page_translate(page=HomePage.objects.get(locale__language_code="vi"), language="en",
+                                  strings={"Chợ OCOP Thanh Hóa": "Thanh Hóa OCOP Marketplace"}, publish=True)
+    page_translate(page=news_index, language="en", strings={"Tin tức": "News"}, publish=True)
+    translated = _article(news_index, slug="hoi-cho-ocop-2026", title="Hội chợ OCOP 2026")
+    page_translate(page=translated, language="en", strings={"Hội chợ OCOP 2026": "The 2026 OCOP fair"}, publish=True)
+    _article(news_index, slug="chi-tieng-viet")
+    # ...and an English draft, which is not listed
+    page_translate(page=news_index.get_parent().get_children().get(slug="su-kien").specific, language="en",
+                   strings={}, publish=False)
+
+    urls = _sitemap_urls(client, "/sitemap-pages.xml")
+
+    # Then each translated page is listed in both languages next to each other, each pointing at both
+    pair = {path: _alternates(path) for path in ("/", "/tin-tuc/", "/tin-tuc/hoi-cho-ocop-2026/")}
+    assert urls == {
+        "http://testserver/": pair["/"],
+        "http://testserver/en/": pair["/"],
+        "http://testserver/tin-tuc/": pair["/tin-tuc/"],
+        "http://testserver/en/tin-tuc/": pair["/tin-tuc/"],
+        "http://testserver/tin-tuc/chi-tieng-viet/": [],
+        "http://testserver/tin-tuc/hoi-cho-ocop-2026/": pair["/tin-tuc/hoi-cho-ocop-2026/"],
+        "http://testserver/en/tin-tuc/hoi-cho-ocop-2026/": pair["/tin-tuc/hoi-cho-ocop-2026/"],
+        "http://testserver/chuyen-nguoi-lam-ocop/": [],
+        "http://testserver/su-kien/": [],
+    }
+    assert list(urls)[:2] == ["http://testserver/", "http://testserver/en/"]
+    assert english_home.live is True
+    # and the heads say the same as the sitemap
+    assert HeadTags(client.get("/en/tin-tuc/hoi-cho-ocop-2026/").content.decode()).hreflang() == pair[
+        "/tin-tuc/hoi-cho-ocop-2026/"]
+    assert HeadTags(client.get("/tin-tuc/chi-tieng-viet/").content.decode()).hreflang() == []
 
 
 def test_the_product_and_producer_sections_list_public_products_and_their_producers_only(client):
@@ -219,13 +258,13 @@ def test_robots_txt_keeps_crawlers_out_of_private_pages_and_points_at_the_sitema
 # --- the head of each kind of page ---------------------------------------------------------------------------
 
 def test_the_home_page_head_and_its_organization(client):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="vi")
 
     head = HeadTags(client.get("/?utm_source=zalo&fbclid=abc").content.decode())
 
     title = f"{home.title} | Chợ OCOP Thanh Hóa"
     assert head.canonical() == ["http://testserver/"]
-    assert head.hreflang() == _alternates("/")
+    assert head.hreflang() == []  # not translated into English (yet)
     assert head.meta() | {"created": None} == {
         "created": None,
         "description": SITE_DESCRIPTION,
@@ -236,7 +275,6 @@ def test_the_home_page_head_and_its_organization(client):
         "og:description": SITE_DESCRIPTION,
         "og:url": "http://testserver/",
         "og:locale": "vi_VN",
-        "og:locale:alternate": "en_US",
         "twitter:card": "summary",
         "twitter:title": title,
         "twitter:description": SITE_DESCRIPTION,
@@ -248,11 +286,18 @@ def test_the_home_page_head_and_its_organization(client):
 
 
 def test_the_english_home_page_says_english_and_points_back_at_vietnamese(client):
-    head = HeadTags(client.get("/en/").content.decode())
+    vietnamese = HomePage.objects.get(locale__language_code="vi")
+    page_translate(page=vietnamese, language="en", strings={"Chợ OCOP Thanh Hóa": "Thanh Hóa OCOP Marketplace"},
+                   publish=True)
 
-    assert head.canonical() == ["http://testserver/en/"]
-    assert head.hreflang() == _alternates("/")
-    assert (head.meta()["og:locale"], head.meta()["og:locale:alternate"]) == ("en_US", "vi_VN")
+    english_head = HeadTags(client.get("/en/").content.decode())
+    vietnamese_head = HeadTags(client.get("/").content.decode())
+
+    assert english_head.canonical() == ["http://testserver/en/"]
+    assert english_head.hreflang() == vietnamese_head.hreflang() == _alternates("/")
+    assert english_head.meta()["og:title"].startswith("Thanh Hóa OCOP Marketplace | ")
+    assert (english_head.meta()["og:locale"], english_head.meta()["og:locale:alternate"]) == ("en_US", "vi_VN")
+    assert (vietnamese_head.meta()["og:locale"], vietnamese_head.meta()["og:locale:alternate"]) == ("vi_VN", "en_US")
 
 
 def test_a_shop_list_page_keeps_its_filters_and_drops_tracking_in_the_canonical_url(client):

@@ -17,6 +17,7 @@ from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, por
 from marketplace.demo.programme import programme_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
 from marketplace.demo.trust import trust_demo_load
+from marketplace.demo.translations import translations_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
 SHOPPER_EMAIL = "khachhang@ocop.vn"
@@ -42,6 +43,8 @@ def _rating_portal_orders_and_news(*, summary: LoadSummary, written: list, with_
     news_demo_load(summary=summary, written=written, with_images=with_images)
     programme_demo_load(summary=summary, written=written, with_images=with_images)
     trust_demo_load(summary=summary)
+    # Last: the English pages translate the Vietnamese ones loaded above.
+    translations_demo_load(summary=summary)
 
 
 class Command(BaseCommand):
