@@ -110,6 +110,14 @@ def page_alternates(*, page: Page, request, query: str = "") -> list[dict]:
     return links
 
 
+def language_tree_live(*, request, language: str) -> bool:
+    """Whether the request's site has a live home page in the language (its tree of pages in that language)."""
+    site = Site.find_for_request(request)
+    return site is not None and site.root_page.get_translations(inclusive=True).live().filter(
+        locale__language_code=language,
+    ).exists()
+
+
 def untranslated_page_for_path(*, request, path: str) -> Page | None:
     """The live, public page at this tree path in another language, when the active language has none there.
 

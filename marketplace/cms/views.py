@@ -18,6 +18,7 @@ from .sitemaps import discovery_sitemaps
 from .translations import (
     LanguageVersion,
     language_path,
+    language_tree_live,
     page_language,
     page_path_in_tree,
     untranslated_page_for_path,
@@ -104,14 +105,21 @@ def page_serve(request, path: str):
     Where the language has no page at the path but another language has (an English reader at
     /en/tin-tuc/<slug>/ of an article written only in Vietnamese), the reader gets a notice that links to
     the original, with status 404 (there is no page in this language) and kept out of search results.
+    Until the language has a live home page at all, its addresses show the default language's pages, unindexed.
     """
     route = Page.route_for_request(request, path)
-    if route is not None and page_language(route[0]) == translation.get_language():
+    language = translation.get_language()
+    if route is not None and page_language(route[0]) == language:
         return wagtail_views.serve(request, path)
+    if route is not None and not language_tree_live(request=request, language=language):
+        # No home page in this language yet: Wagtail's fallback shows the default language's pages, which are
+        # not this address's to be found under.
+        response = wagtail_views.serve(request, path)
+        response.headers["X-Robots-Tag"] = "noindex"
+        return response
     original = untranslated_page_for_path(request=request, path=path)
     if original is None:
         raise Http404
-    language = translation.get_language()
     original_language = original.locale.language_code
     versions = [
         LanguageVersion(code=code, name=translation.get_language_info(code)["name_local"],

@@ -1,6 +1,9 @@
-"""Wagtail admin wiring: the product chooser of the product-card block, the news categories snippet and the
-contact messages."""
+"""Wagtail admin wiring: the product chooser of the product-card block, the news categories snippet, the contact
+messages, and what wagtail-localize's admin pages need under the Content-Security-Policy."""
 
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -25,3 +28,13 @@ register_permission_policy(ContactMessage, ContactMessagePermissionPolicy(Contac
 @hooks.register("register_admin_viewset")
 def register_contact_messages():
     return contact_message_viewset
+
+
+@hooks.register("insert_global_admin_js")
+def wagtail_localize_admin_js():
+    """The chooser URLs and "select all" box that wagtail-localize's templates set up in refused inline scripts."""
+    return format_html(
+        '<script src="{}" data-image-chooser="{}" data-document-chooser="{}" data-page-chooser="{}"></script>',
+        static("js/wagtail-localize-admin.js"), reverse("wagtailimages_chooser:choose"),
+        reverse("wagtaildocs_chooser:choose"), reverse("wagtailadmin_choose_page"),
+    )

@@ -24,10 +24,24 @@ def _submit_translation_permission(apps):
 def create_english_locale(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
     Group = apps.get_model("auth", "Group")
-    Locale.objects.get_or_create(language_code=ENGLISH)
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    english, _ = Locale.objects.get_or_create(language_code=ENGLISH)
     permission = _submit_translation_permission(apps)
     for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
         group.permissions.add(permission)
+    # A database migrated back and forth may hold an English home page already: it gets the Vietnamese home
+    # page's rights and workflow again (migration 0007 gives them to the Vietnamese one only).
+    homes = Page.objects.filter(depth=2, content_type__app_label="cms", content_type__model="homepage")
+    source = homes.exclude(locale=english).order_by("path").first()
+    for target in homes.filter(locale=english) if source is not None else ():
+        for row in GroupPagePermission.objects.filter(page=source):
+            GroupPagePermission.objects.get_or_create(group_id=row.group_id, page=target,
+                                                      permission_id=row.permission_id)
+        workflow_page = WorkflowPage.objects.filter(page=source).first()
+        if workflow_page is not None:
+            WorkflowPage.objects.get_or_create(page=target, defaults={"workflow_id": workflow_page.workflow_id})
 
 
 def remove_english_locale(apps, schema_editor):
@@ -37,10 +51,10 @@ def remove_english_locale(apps, schema_editor):
     permission = _submit_translation_permission(apps)
     for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
         group.permissions.remove(permission)
-    if Page.objects.filter(locale__language_code=ENGLISH).exists():
-        # Deleting the locale would orphan the English pages (Page.locale is PROTECT): delete them in the admin first.
-        raise RuntimeError("English pages exist: delete the English page tree before removing the English locale.")
-    Locale.objects.filter(language_code=ENGLISH).delete()
+    # The locale stays while English pages use it (Page.locale is PROTECT): Wagtail owns the locales, and a
+    # database taken back to an older layout keeps its pages.
+    if not Page.objects.filter(locale__language_code=ENGLISH).exists():
+        Locale.objects.filter(language_code=ENGLISH).delete()
 
 
 class Migration(migrations.Migration):

@@ -140,6 +140,8 @@ def test_the_index_costs_the_same_queries_for_three_articles_as_for_twelve(
         assert len(client.get("/tin-tuc/").context["articles"]) == 12
 
 
-# Wagtail's site, routing and view restrictions (7); the count and the articles; the categories of the filter
-# and of the cards; the breadcrumbs; the hero images and their renditions. None per article.
-INDEX_QUERIES = 14
+# Wagtail's site, routing (in the active language's tree, so its locale) and view restrictions (8); the page's
+# translations and the private sections, for the language switch and hreflang (2); the count and the articles;
+# the categories of the filter and of the cards; the breadcrumbs; the hero images and their renditions. None per
+# article.
+INDEX_QUERIES = 17

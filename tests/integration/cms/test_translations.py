@@ -101,11 +101,27 @@ def test_the_locale_migration_reverses_and_applies_again():
     assert Group.objects.get(name=EDITORS_GROUP).permissions.filter(codename="submit_translation").count() == 1
 
 
-def test_the_locale_migration_does_not_reverse_over_english_pages(english_home):
-    with pytest.raises(RuntimeError, match="English pages exist"):
-        locale_migration.remove_english_locale(django_apps, None)
+def test_the_reverse_migration_keeps_the_locale_of_existing_english_pages(english_home):
+    locale_migration.remove_english_locale(django_apps, None)
 
     assert Locale.objects.filter(language_code="en").exists()
+    assert HomePage.objects.get(locale__language_code="en").pk == english_home.pk
+    assert not Group.objects.get(name=EDITORS_GROUP).permissions.filter(codename="submit_translation").exists()
+
+
+def test_the_locale_migration_gives_an_english_home_page_the_vietnamese_rights_again(english_home):
+    # Given an English home page that lost its rights (the groups of migration 0007 were undone and made again)
+    GroupPagePermission.objects.filter(page=english_home).delete()
+    WorkflowPage.objects.filter(page=english_home).delete()
+
+    locale_migration.create_english_locale(django_apps, None)
+
+    def rights(page):
+        return set(GroupPagePermission.objects.filter(page=page).values_list("group__name", "permission__codename"))
+
+    assert rights(english_home) == rights(_vi_home())
+    assert len(rights(english_home)) == 11
+    assert WorkflowPage.objects.get(page=english_home).workflow.name == "Duyệt nội dung"
 
 
 # --- the English tree ----------------------------------------------------------------------------------------
@@ -203,11 +219,22 @@ def test_the_notice_also_stands_for_a_page_whose_english_parent_is_missing(clien
     assert _english("Trang này chỉ có bằng tiếng Việt") in response.content.decode()
 
 
-def test_before_any_english_home_page_en_says_the_home_page_is_vietnamese_only(client):
-    response = client.get("/en/")
+def test_before_any_english_home_page_en_shows_the_vietnamese_pages_unindexed(client, programme):
+    home, page = client.get("/en/"), client.get("/en/chuong-trinh-ocop/")
 
-    assert response.status_code == 404
-    assert response.context["original"].pk == _vi_home().pk
+    assert (home.status_code, home.context["page"].pk) == (200, _vi_home().pk)
+    assert (page.status_code, page.context["page"].pk) == (200, programme.pk)
+    assert home["X-Robots-Tag"] == page["X-Robots-Tag"] == "noindex"
+    assert "X-Robots-Tag" not in client.get("/chuong-trinh-ocop/")
+
+
+def test_a_draft_english_home_page_is_not_a_tree_yet(client, programme):
+    page_translate(page=_vi_home(), language="en", strings=HOME_STRINGS, publish=False)
+
+    home = client.get("/en/")
+
+    assert (home.status_code, home.context["page"].pk) == (200, _vi_home().pk)
+    assert "Thanh Hóa OCOP Marketplace" not in home.content.decode()
 
 
 def test_an_address_no_language_has_is_a_plain_404(client, english_news_index):
@@ -262,6 +289,10 @@ def test_an_editor_opens_the_translate_view_and_the_translation_is_a_draft_in_th
     editor_view = client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
     assert editor_view.status_code == 200
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in editor_view.templates]
+    # (its inline script's chooser URLs come from a static file: the Content-Security-Policy refuses inline ones)
+    assert ('<script src="/static/js/wagtail-localize-admin.js" data-image-chooser="/cms/images/chooser/" '
+            'data-document-chooser="/cms/documents/chooser/" data-page-chooser="/cms/choose-page/"></script>'
+            ) in editor_view.content.decode()
     # ...which has the Vietnamese tree's rights and review workflow, so the editor cannot publish it
     assert set(GroupPagePermission.objects.filter(page=english_home).values_list("group__name", "permission__codename")) == set(
         GroupPagePermission.objects.filter(page=_vi_home()).values_list("group__name", "permission__codename"))
