@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db.models import F, Prefetch, QuerySet
+from django.utils import translation
 from wagtail.images import get_image_model
 
 from .models import EventIndexPage, EventPage, ProducerStoryIndexPage, ProducerStoryPage
@@ -24,9 +26,21 @@ def producer_stories(*, index: ProducerStoryIndexPage) -> list[ProducerStoryPage
 
 
 def producer_stories_of(*, producer_id: int) -> list[ProducerStoryPage]:
-    """The published, public stories told about one producer (shown on the producer's shop page), newest first."""
-    qs = ProducerStoryPage.objects.live().public().filter(producer_id=producer_id)
-    return list(_with_card_image(qs).order_by("-first_published_at", "-pk"))
+    """The published, public stories told about one producer (shown on the producer's shop page), newest first.
+
+    One version of each story: the one in the reader's language where it is translated, else the original.
+    """
+    qs = ProducerStoryPage.objects.live().public().filter(producer_id=producer_id).select_related("locale")
+    stories = list(_with_card_image(qs).order_by("-first_published_at", "-pk"))
+    language = translation.get_language()
+    shown: dict = {}
+    for story in stories:
+        if story.translation_key not in shown or story.locale.language_code == language:
+            shown[story.translation_key] = story
+    # In the originals' order (a translation is published after its original, so it would sort first).
+    keys = [story.translation_key for story in stories if story.locale.language_code == settings.LANGUAGE_CODE]
+    keys += [key for key in dict.fromkeys(story.translation_key for story in stories) if key not in keys]
+    return [shown[key] for key in keys]
 
 
 def producer_story_products(*, story: ProducerStoryPage) -> list:

@@ -255,6 +255,32 @@ def test_the_notice_never_discloses_a_private_page(client, english_news_index):
     assert "Tin nội bộ" not in response.content.decode()
 
 
+def test_a_producer_page_shows_each_story_once_in_the_readers_language(english_home):
+    from marketplace.cms.models import ProducerStoryIndexPage, ProducerStoryPage
+    from marketplace.cms.story_event_selectors import producer_stories_of
+    from tests.factories import ProducerFactory
+
+    producer = ProducerFactory(name="HTX Nem chua Hạc Thành")
+    index = ProducerStoryIndexPage.objects.get(locale__language_code="vi")
+    story = ProducerStoryPage(title="Giữ vị phố cũ", slug="giu-vi-pho-cu", producer=producer)
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    untranslated = ProducerStoryPage(title="Chỉ có tiếng Việt", slug="chi-tieng-viet", producer=producer)
+    index.add_child(instance=untranslated)
+    untranslated.save_revision().publish()
+    page_translate(page=index, language="en", strings={}, publish=True)
+    page_translate(page=story, language="en", strings={"Giữ vị phố cũ": "Keeping the old town's taste"},
+                   publish=True)
+
+    with translation.override("en"):
+        english = [page.title for page in producer_stories_of(producer_id=producer.pk)]
+    with translation.override("vi"):
+        vietnamese = [page.title for page in producer_stories_of(producer_id=producer.pk)]
+
+    assert english == ["Chỉ có tiếng Việt", "Keeping the old town's taste"]
+    assert vietnamese == ["Chỉ có tiếng Việt", "Giữ vị phố cũ"]
+
+
 # --- drafts and moderation -----------------------------------------------------------------------------------
 
 def test_an_unpublished_translation_is_not_reachable(client, english_home, programme):
