@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -260,3 +261,60 @@ PROGRAMME_BLOCKS = [
     ("timeline", TimelineBlock()),
     ("certificate_check", CertificateCheckBlock()),
 ]
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A button of the home page's hero: to a page of the site, or to the shop or the certificate check.
+
+    A chosen page that is no longer published renders no button (a reader would land on a missing page).
+    """
+
+    CATALOGUE = "catalogue"
+    CERTIFICATE_CHECK = "certificate_check"
+    DESTINATIONS = {CATALOGUE: "catalogue:index", CERTIFICATE_CHECK: "ocop_rating:verify_search"}
+
+    label = blocks.CharBlock(label=_("Chữ trên nút"), max_length=60)
+    destination = blocks.ChoiceBlock(
+        label=_("Dẫn tới"), required=False,
+        choices=[
+            ("", _("Trang được chọn bên dưới")),
+            (CATALOGUE, _("Gian hàng: tất cả sản phẩm")),
+            (CERTIFICATE_CHECK, _("Tra cứu giấy chứng nhận OCOP")),
+        ],
+    )
+    page = blocks.PageChooserBlock(label=_("Trang"), required=False)
+    style = blocks.ChoiceBlock(
+        label=_("Kiểu nút"), default="primary",
+        choices=[("primary", _("Nút chính (nổi bật)")), ("secondary", _("Nút phụ"))],
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("destination") and value.get("page"):
+            raise StructBlockValidationError(block_errors={"page": ValidationError(
+                _("Đã chọn nơi dẫn tới thì để trống ô trang."), code="cta_two_targets",
+            )})
+        if not value.get("destination") and not value.get("page"):
+            raise StructBlockValidationError(block_errors={"page": ValidationError(
+                _("Chọn một trang, hoặc chọn nơi dẫn tới."), code="cta_no_target",
+            )})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        url = ""
+        if value.get("destination") in self.DESTINATIONS:
+            url = reverse(self.DESTINATIONS[value["destination"]])
+        elif (page := value.get("page")) is not None and page.live:
+            request = (parent_context or {}).get("request")
+            url = page.get_url(request) or ""
+        context["url"] = url
+        return context
+
+    class Meta:
+        icon = "link"
+        label = _("Nút kêu gọi")
+        template = "cms/blocks/call_to_action.html"
+
+
+HOME_HERO_LINK_BLOCKS = [("link", CallToActionBlock())]

@@ -17,14 +17,42 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BODY_BLOCKS, PROGRAMME_BLOCKS
+from .blocks import BODY_BLOCKS, HOME_HERO_LINK_BLOCKS, PROGRAMME_BLOCKS
 
 
 class HomePage(Page):
+    """The home page (/): the hero, the editors' featured products and producers, the programme's figures
+    counted live, the latest news and the product groups. Only one, right under the root."""
+
+    hero_title = models.CharField(
+        _("tiêu đề lớn"), max_length=120, blank=True, help_text=_("Để trống thì dùng tiêu đề trang."),
+    )
     intro = models.CharField(_("lời giới thiệu"), max_length=300, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đầu trang"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Ảnh ngang, rộng ít nhất 1440 điểm ảnh; đặt điểm lấy nét để ảnh được cắt đúng chỗ trên điện thoại."),
+    )
+    hero_links = StreamField(
+        HOME_HERO_LINK_BLOCKS, verbose_name=_("nút kêu gọi"), blank=True, max_num=3,
+        help_text=_("Tối đa 3 nút, ví dụ: Mua sản phẩm OCOP, Tra cứu giấy chứng nhận."),
+    )
     body = RichTextField(_("nội dung"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_links")],
+            heading=_("Đầu trang"),
+        ),
+        InlinePanel(
+            "featured_product_links", label=_("Sản phẩm tiêu biểu"), max_num=12,
+            help_text=_("Để trống thì trang chủ tự chọn các sản phẩm sao cao nhất. "
+                        "Sản phẩm thôi bán sẽ tự ẩn khỏi trang chủ."),
+        ),
+        InlinePanel("featured_producer_links", label=_("Chủ thể tiêu biểu"), max_num=8),
+        FieldPanel("body"),
+    ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -32,11 +60,49 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from catalog.selectors import featured_products
+        from .figures import programme_figures
+        from .home_selectors import home_featured_producers, home_featured_products, home_hero_image
+        from .selectors import news_latest
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = featured_products(limit=8)
+        news_index = NewsIndexPage.objects.child_of(self).live().public().first()
+        context.update(
+            hero_image=home_hero_image(home=self),
+            featured_products=home_featured_products(home=self, limit=8),
+            featured_producers=home_featured_producers(home=self),
+            figures=programme_figures(),
+            news_index=news_index,
+            latest_news=news_latest(index=news_index, limit=4) if news_index is not None else [],
+        )
         return context
+
+
+class HomePageFeaturedProduct(Orderable):
+    """A product the editors feature on the home page, in their order."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_product_links")
+    product = models.ForeignKey("catalogue.Product", verbose_name=_("sản phẩm"), on_delete=models.CASCADE,
+                                related_name="+")
+
+    panels = [FieldPanel("product")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sản phẩm tiêu biểu")
+        verbose_name_plural = _("sản phẩm tiêu biểu")
+
+
+class HomePageFeaturedProducer(Orderable):
+    """A producer the editors feature on the home page, in their order."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_producer_links")
+    producer = models.ForeignKey("producers.Producer", verbose_name=_("chủ thể OCOP"), on_delete=models.CASCADE,
+                                 related_name="+")
+
+    panels = [FieldPanel("producer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chủ thể tiêu biểu")
+        verbose_name_plural = _("chủ thể tiêu biểu")
 
 
 def _absolute_url(request, page: Page, query: dict | None = None) -> str:

@@ -1,5 +1,6 @@
-"""Wagtail admin wiring: the product chooser of the product-card block, the news categories snippet, the contact
-messages, and what wagtail-localize's admin pages need under the Content-Security-Policy."""
+"""Wagtail admin wiring: the product chooser (product-card block, home page), the producer chooser (home page), the
+news categories snippet, the contact messages, and what wagtail-localize's admin pages need under the
+Content-Security-Policy."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,7 +9,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from .choosers import product_chooser_viewset
+from .choosers import producer_chooser_viewset, product_chooser_viewset
 from .models import NewsCategory
 from .trust.admin_views import ContactMessagePermissionPolicy, contact_message_viewset
 from .trust.models import ContactMessage
@@ -17,6 +18,11 @@ from .trust.models import ContactMessage
 @hooks.register("register_admin_viewset")
 def register_product_chooser():
     return product_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_producer_chooser():
+    return producer_chooser_viewset
 
 
 register_snippet(NewsCategory)
