@@ -335,3 +335,49 @@ def news_image_render(*, title: str, caption: str, set_number: int) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85, optimize=True)
     return buffer.getvalue()
+
+
+HERO_SIZE = (1600, 1000)
+
+
+def home_hero_render() -> bytes:
+    """Draw a 1600×1000 JPEG for the home page's hero: a dawn sky, mountains and terraced rice fields.
+
+    No words on it (the page sets the title beside it); the stilt house on the right is the focal point.
+    """
+    width, height = HERO_SIZE
+    image = Image.new("RGB", HERO_SIZE)
+    draw = ImageDraw.Draw(image)
+    dawn, noon = (250, 214, 150), (120, 178, 214)
+    for y in range(height // 2):
+        draw.line([(0, y), (width, y)], fill=_mix(noon, dawn, y / (height / 2)))
+    draw.ellipse((1120, 150, 1300, 330), fill=(255, 236, 170))
+    ridges = (
+        ((70, 96, 120), 430, [(0, 430), (260, 250), (520, 400), (800, 220), (1100, 380), (1380, 240), (1600, 360)]),
+        ((58, 110, 86), 520, [(0, 520), (300, 360), (640, 500), (960, 340), (1280, 480), (1600, 400)]),
+    )
+    for colour, base, points in ridges:
+        draw.polygon([(0, height), *points, (width, base), (width, height)], fill=colour)
+    # Terraces: bands of ripening rice curving down the hill, each lit a little differently.
+    greens = ((122, 170, 70), (150, 186, 72), (196, 190, 78), (214, 176, 60))
+    for band in range(16):
+        top = 500 + band * 34
+        colour = greens[band % len(greens)]
+        draw.ellipse((-700 + band * 20, top, width + 500 - band * 10, top + 1000), fill=colour,
+                     outline=_darker(colour, 0.25), width=3)
+    # A stilt house of the Thái people (Pù Luông) on the right: the focal point.
+    house = (1180, 600)
+    hx, hy = house
+    draw.polygon([(hx - 110, hy), (hx, hy - 90), (hx + 110, hy)], fill=(92, 60, 36))
+    draw.rectangle((hx - 90, hy, hx + 90, hy + 70), fill=(150, 104, 60))
+    for post in range(-80, 81, 40):
+        draw.rectangle((hx + post - 5, hy + 70, hx + post + 5, hy + 130), fill=(92, 60, 36))
+    draw.rectangle((hx - 20, hy + 15, hx + 20, hy + 55), fill=(60, 40, 24))
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+HOME_HERO_FOCAL_POINT = (1180, 640, 300, 260)
+"""(x, y, width, height) of the stilt house: what every crop of the hero keeps."""

@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 
 from marketplace.demo.catalogue import DemoUser, LoadSummary, demo_data_load
 from marketplace.demo.editorial import EDITORIAL_DEMO_ACCOUNTS, EDITORIAL_DEMO_USERS
+from marketplace.demo.home import home_demo_load
 from marketplace.demo.news import news_demo_load
 from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
@@ -43,6 +44,7 @@ def _rating_portal_orders_and_news(*, summary: LoadSummary, written: list, with_
     news_demo_load(summary=summary, written=written, with_images=with_images)
     programme_demo_load(summary=summary, written=written, with_images=with_images)
     trust_demo_load(summary=summary)
+    home_demo_load(summary=summary, written=written, with_images=with_images)
     # Last: the English pages translate the Vietnamese ones loaded above.
     translations_demo_load(summary=summary)
 
