@@ -1,6 +1,6 @@
 """Wagtail admin wiring: the product chooser (product-card block, home page), the producer chooser (home page), the
-news categories snippet, the contact messages, and what wagtail-localize's admin pages need under the
-Content-Security-Policy."""
+news categories snippet, the contact messages, and the scripts that do without inline script under the
+Content-Security-Policy: chooser widgets (admin_widgets) and wagtail-localize's admin pages."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -44,3 +44,8 @@ def wagtail_localize_admin_js():
         static("js/wagtail-localize-admin.js"), reverse("wagtailimages_chooser:choose"),
         reverse("wagtaildocs_chooser:choose"), reverse("wagtailadmin_choose_page"),
     )
+
+
+@hooks.register("insert_global_admin_js")
+def chooser_widgets_script():
+    return format_html('<script src="{}"></script>', static("js/wagtail-admin-init.js"))
