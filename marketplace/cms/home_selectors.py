@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 from wagtail.images import get_image_model
 
+from marketplace.producers.models import Producer
+
 from .models import HomePage
 
 # The hero's renditions, widest last: keep in step with the {% srcset_image %} of cms/home_page.html.
@@ -18,7 +20,7 @@ FEATURED_PRODUCERS_LIMIT = 8
 class FeaturedProducer:
     """A producer as the home page shows it: the producer and how many OCOP products it sells today."""
 
-    producer: object
+    producer: Producer
     ocop_products: int
 
 
@@ -47,8 +49,6 @@ def home_featured_products(*, home: HomePage, limit: int) -> list:
 
 def home_featured_producers(*, home: HomePage) -> list[FeaturedProducer]:
     """The producers the editors chose, in their order, each with its number of OCOP products on sale today."""
-    from marketplace.producers.models import Producer
-
     from .figures import certified_products
 
     producer_ids = [link.producer_id for link in home.featured_producer_links.all()][:FEATURED_PRODUCERS_LIMIT]

@@ -46,7 +46,7 @@ class HomePage(Page):
             heading=_("Đầu trang"),
         ),
         InlinePanel(
-            "featured_product_links", label=_("Sản phẩm tiêu biểu"), max_num=12,
+            "featured_product_links", label=_("Sản phẩm tiêu biểu"), max_num=8,
             help_text=_("Để trống thì trang chủ tự chọn các sản phẩm sao cao nhất. "
                         "Sản phẩm thôi bán sẽ tự ẩn khỏi trang chủ."),
         ),
