@@ -71,6 +71,7 @@ def _shopper_reads(page, *, base_url: str) -> dict:
     news = page.locator(".home-news")
     titles = [title.strip() for title in news.locator(".news-card__title").all_inner_texts()]
     width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path="/tmp/home_phone.png", full_page=True)
     news.get_by_role("link", name=TITLE).click()
     page.wait_for_load_state("networkidle")
     card = page.locator(".news-article__body .cms-product")
