@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalogue', '0039_volume_shelf_life'),
-        ('cms', '0007_editorial_groups_and_workflow'),
+        ('cms', '0009_english_locale'),
         ('producers', '0004_channel_opt_in'),
         ('wagtailimages', '0027_image_description'),
     ]
