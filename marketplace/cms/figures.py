@@ -123,7 +123,7 @@ def programme_figures(*, top_communes: int = TOP_COMMUNES) -> ProgrammeFigures:
     ]
     group_urls = {group["code"]: group["url"] for group in navigation_groups()}
     by_group = [
-        FigureRow(key=group.code, label=group.name, count=groups.get(group.code, 0), url=group_urls.get(group.code, ""))
+        FigureRow(key=group.code, label=group.display_name, count=groups.get(group.code, 0), url=group_urls.get(group.code, ""))
         for group in ProductGroup.objects.order_by("position", "pk")
     ]
     top = [

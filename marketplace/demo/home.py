@@ -71,7 +71,7 @@ def _hero_links(home: HomePage) -> list:
 
 def home_demo_load(*, summary: LoadSummary, written: list, with_images: bool = True) -> None:
     """Fill in the home page's hero, buttons, featured products and producers, unless an editor already has."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         summary.warnings.append("No home page: the demo home page content was not loaded.")
         return

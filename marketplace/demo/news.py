@@ -64,7 +64,7 @@ def _body(*, spec: data.ArticleSpec, with_images: bool, written: list, summary: 
 
 def news_demo_load(*, summary: LoadSummary, written: list, with_images: bool = True) -> None:
     """Load the news categories and publish the demo articles under the news index."""
-    news_index = NewsIndexPage.objects.first()
+    news_index = NewsIndexPage.objects.filter(locale__language_code="vi").first()
     if news_index is None:
         summary.warnings.append("No news index page (/tin-tuc/): the demo news was not loaded.")
         return

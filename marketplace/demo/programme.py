@@ -80,7 +80,7 @@ def _publish(*, parent: Page, page: Page, summary: LoadSummary, kind: str) -> No
 
 def programme_demo_load(*, summary: LoadSummary, written: list, with_images: bool = True) -> None:
     """Publish the demo's programme pages, producer stories and events."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         summary.warnings.append("No home page: the demo programme pages, stories and events were not loaded.")
         return

@@ -26,6 +26,15 @@ HOME: dict[str, str] = {
     "Chợ OCOP Thanh Hóa": "Thanh Hóa OCOP Marketplace",
     "Đặc sản mỗi xã một sản phẩm của xứ Thanh, được Hội đồng tỉnh đánh giá và công nhận hạng sao.":
         "Thanh Hóa's One Commune One Product specialities, assessed and star-rated by the provincial council.",
+    # The hero and its buttons (marketplace.demo.home)
+    "Đặc sản xứ Thanh, đã được chứng nhận OCOP": "Specialities of Thanh Hóa, OCOP certified",
+    "Mua tận gốc từ hợp tác xã và hộ sản xuất của Thanh Hóa: mỗi sản phẩm được Hội đồng tỉnh chấm điểm, "
+    "hạng sao tra cứu được bằng mã in trên bao bì.":
+        "Buy straight from Thanh Hóa's cooperatives and household producers: every product is scored by the "
+        "provincial council, and its stars can be checked with the code printed on the pack.",
+    "Mua sản phẩm OCOP": "Shop OCOP products",
+    "Sản phẩm được gắn sao thế nào?": "How do products earn their stars?",
+    "Tra cứu giấy chứng nhận": "Check a certificate",
 }
 
 NEWS_INDEX: dict[str, str] = {

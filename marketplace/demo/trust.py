@@ -88,7 +88,7 @@ def _settings_load(*, home: HomePage, summary: LoadSummary) -> None:
 
 def trust_demo_load(*, summary: LoadSummary) -> None:
     """Publish the demo's policy and contact pages and fill in the operator and the menus."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="vi").first()
     if home is None:
         summary.warnings.append("No home page: the demo policy pages, contact page and menus were not loaded.")
         return

@@ -22,6 +22,12 @@ def test_the_demo_publishes_english_home_news_and_programme_pages_in_english(cli
     assert HomePage.objects.filter(locale__language_code="en", live=True).count() == 1
     home = client.get("/en/")
     assert (home.status_code, home.context["page"].title) == (200, "Thanh Hóa OCOP Marketplace")
+    # with the hero and its buttons in English too, nothing of the Vietnamese home left untranslated but its slug
+    assert home.context["page"].hero_title == "Specialities of Thanh Hóa, OCOP certified"
+    assert [link.value["label"] for link in home.context["page"].hero_links] == [
+        "Shop OCOP products", "How do products earn their stars?", "Check a certificate"]
+    vi_home = HomePage.objects.get(locale__language_code="vi")
+    assert page_untranslated_texts(page=vi_home, language="en") == [vi_home.slug]
     assert sorted(ProgrammePage.objects.live().filter(locale__language_code="en").values_list("title", flat=True)) == [
         "How a product earns its stars", "The New Rural Development programme", "The OCOP programme"]
 
