@@ -17,8 +17,8 @@ from marketplace.demo.orders import orders_demo_load
 from marketplace.demo.portal import PORTAL_DEMO_ACCOUNTS, PORTAL_DEMO_USERS, portal_demo_load
 from marketplace.demo.programme import programme_demo_load
 from marketplace.demo.rating import RATING_DEMO_ACCOUNTS, RATING_DEMO_USERS, rating_demo_load
-from marketplace.demo.trust import trust_demo_load
 from marketplace.demo.translations import translations_demo_load
+from marketplace.demo.trust import trust_demo_load
 
 # Demo-only credentials, printed at the end of every run: never load the demo into production.
 SHOPPER_EMAIL = "khachhang@ocop.vn"
