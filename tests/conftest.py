@@ -58,6 +58,22 @@ def _vietnamese():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _search_index_not_listening():
+    """Keep the search index's outbox topic (always on in the product) out of tests that do not ask for it.
+
+    Otherwise every product save in every test would queue a ``search.product`` message, changing the outbox
+    contents and query counts those tests pin; tests/integration/search subscribes it again.
+    """
+    from catalog.changes import PRODUCT_CHANGED
+    from marketplace.outbox.registry import outbox_subscribe, outbox_unsubscribe
+    from marketplace.search_index.documents import TOPIC
+
+    outbox_unsubscribe(PRODUCT_CHANGED, TOPIC)
+    yield
+    outbox_subscribe(PRODUCT_CHANGED, TOPIC)
+
+
 @pytest.fixture
 def sunday_15_march_2026():
     """Stop the clock at 10:00 in Hà Nội on Sunday 15 March 2026 (``usefixtures`` it)."""

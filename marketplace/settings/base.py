@@ -22,11 +22,13 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     # the marketplace's own apps
     "marketplace.core",
     "marketplace.producers",
     "marketplace.outbox",
     "marketplace.channels",
+    "marketplace.search_index",
     "marketplace.cms",
     "ocop_rating",
     "marketplace.demo",

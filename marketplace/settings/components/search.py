@@ -1,6 +1,7 @@
-"""Product search: the database backend by default, Elasticsearch 8 when ELASTICSEARCH_URL is set."""
+"""Product search: the database backend by default; ELASTICSEARCH_URL is the cluster (health check, Elasticsearch backend)."""
 
 from .. import base_env as _base_env
 
 ELASTICSEARCH_URL = _base_env.env("ELASTICSEARCH_URL", default="")
-PRODUCT_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "database"
+# "database" (the default) or, once its backend exists, "elasticsearch" (see marketplace.search_index.backends).
+PRODUCT_SEARCH_BACKEND = _base_env.env("PRODUCT_SEARCH_BACKEND", default="database")

@@ -1,0 +1,120 @@
+"""Fixtures of the search suite: every test runs against each backend with the same 15 listed products.
+
+The products reach the index the way they do in production: their saves announce ``catalog.product``,
+the outbox queues a ``search.product`` message each, and ``drain()`` delivers them (on_commit never fires
+in a rolled-back test). A new backend joins by adding its name to ``BACKENDS``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from catalog.changes import PRODUCT_CHANGED
+from catalog.models import Product, ProductSet
+from marketplace.outbox.registry import outbox_subscribe, outbox_unsubscribe
+from marketplace.outbox.services import DrainReport, outbox_drain_topic
+from marketplace.search_index.documents import TOPIC
+from tests.factories import WARD_DONG_SON, CertificateFactory, ProducerFactory, ProductFactory
+
+BACKENDS = ["database"]
+
+WARD_SAM_SON = 16531
+WARD_HOANG_THANH = 16000
+WARD_HAC_THANH = 14797
+WARD_BA_THUOC = 14923
+WARD_NGA_SON = 16093
+WARD_VINH_LOC = 15349
+WARD_THO_XUAN = 15499
+
+
+def drain() -> DrainReport:
+    """Deliver every due ``search.product`` message now (what the Celery drain does after commit)."""
+    return outbox_drain_topic(topic=TOPIC, time_budget=30)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The fixture's products by short name."""
+
+    products: dict[str, Product]
+
+    def __getitem__(self, name: str) -> Product:
+        return self.products[name]
+
+    def names(self, product_ids) -> list[str]:
+        by_id = {product.pk: name for name, product in self.products.items()}
+        return [by_id.get(pk, f"?{pk}") for pk in product_ids]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request, settings):
+    """Each backend in turn, with the index listening to product changes as it does in the product."""
+    settings.PRODUCT_SEARCH_BACKEND = request.param
+    outbox_subscribe(PRODUCT_CHANGED, TOPIC)
+    yield request.param
+    outbox_unsubscribe(PRODUCT_CHANGED, TOPIC)
+
+
+def _product(*, title, producer, set_number, ward, price, stars=None, in_stock=10, description="", valid_until=None):
+    product = ProductFactory(
+        title=title, producer=producer, ocop_set=ProductSet.objects.get(number=set_number), origin_ward_code=ward,
+        description=description, stockrecord__price=Decimal(price), stockrecord__num_in_stock=in_stock,
+    )
+    if stars:
+        extra = {"valid_until": valid_until} if valid_until else {}
+        CertificateFactory(product=product, stars=stars, **extra)
+    return product
+
+
+@pytest.fixture
+def catalogue(db, backend) -> Catalogue:
+    """15 listed products (and one hidden) in Thanh Hóa, indexed through the outbox."""
+    bien_xanh = ProducerFactory(name="Công ty TNHH Nước mắm Biển Xanh Sầm Sơn", ward_code=WARD_SAM_SON)
+    hoang_thanh = ProducerFactory(name="Hợp tác xã Chế biến hải sản Hoằng Thanh", ward_code=WARD_HOANG_THANH)
+    rau_sach = ProducerFactory(name="Hợp tác xã Rau sạch Đông Sơn")
+    nem_chua = ProducerFactory(name="Hợp tác xã Nem chua Hạc Thành", ward_code=WARD_HAC_THANH)
+    mat_ong = ProducerFactory(name="Trang trại Mật ong rừng Bá Thước", ward_code=WARD_BA_THUOC)
+    coi = ProducerFactory(name="Hợp tác xã Cói mỹ nghệ Nga Sơn", ward_code=WARD_NGA_SON)
+    banh_keo = ProducerFactory(name="Hợp tác xã Bánh kẹo truyền thống Vĩnh Lộc", ward_code=WARD_VINH_LOC)
+    banh_gai = ProducerFactory(name="Hộ kinh doanh Bánh gai Bà Nhung", ward_code=WARD_THO_XUAN)
+    products = {
+        "nuoc_mam_ca_com": _product(title="Nước mắm cá cơm 40 độ đạm chai 1 lít", producer=bien_xanh, set_number=9,
+                                    ward=WARD_SAM_SON, price=120_000, stars=5),
+        "nuoc_mam_ca_trich": _product(title="Nước mắm cá trích can 2 lít", producer=bien_xanh, set_number=9,
+                                      ward=WARD_SAM_SON, price=250_000, stars=4),
+        "mam_tom": _product(title="Mắm tôm Hoằng Thanh hũ 500 g", producer=hoang_thanh, set_number=9,
+                            ward=WARD_HOANG_THANH, price=60_000, stars=3),
+        "mam_dau_nanh": _product(title="Mầm đậu nành hữu cơ hộp 300 g", producer=rau_sach, set_number=1,
+                                 ward=WARD_DONG_SON, price=30_000),
+        "mam_tre": _product(title="Mâm tre đan tròn đường kính 40 cm", producer=coi, set_number=21,
+                            ward=WARD_NGA_SON, price=150_000),
+        "nem_chua_tui": _product(title="Nem chua Hạc Thành túi 50 cái", producer=nem_chua, set_number=8,
+                                 ward=WARD_HAC_THANH, price=90_000, stars=4),
+        "nem_chua_la_oi": _product(title="Nem chua lá ổi hộp 30 cái", producer=nem_chua, set_number=8,
+                                   ward=WARD_HAC_THANH, price=70_000, stars=3),
+        "gio_lua": _product(title="Giò lụa Hạc Thành 1 kg", producer=nem_chua, set_number=8,
+                            ward=WARD_HAC_THANH, price=200_000),
+        "mat_ong": _product(title="Mật ong hoa rừng Bá Thước chai 500 ml", producer=mat_ong, set_number=4,
+                            ward=WARD_BA_THUOC, price=350_000, stars=4,
+                            valid_until=timezone.localdate() + datetime.timedelta(days=2)),
+        "phan_hoa": _product(title="Phấn hoa ong rừng hũ 200 g", producer=mat_ong, set_number=4,
+                             ward=WARD_BA_THUOC, price=180_000),
+        "chieu_coi": _product(title="Chiếu cói in hoa Nga Sơn 1,6 m × 2 m", producer=coi, set_number=21,
+                              ward=WARD_NGA_SON, price=450_000, stars=4),
+        "tui_coi": _product(title="Túi cói xách tay quai da", producer=coi, set_number=21, ward=WARD_NGA_SON,
+                            price=220_000, in_stock=0),
+        "keo_lac": _product(title="Kẹo lạc mật mía thanh 300 g", producer=banh_keo, set_number=7,
+                            ward=WARD_VINH_LOC, price=45_000, stars=3),
+        "banh_gai": _product(title="Bánh gai nhân đỗ dừa hộp 10 chiếc", producer=banh_gai, set_number=6,
+                             ward=WARD_THO_XUAN, price=80_000),
+        "cam_say": _product(title="Cam sấy dẻo hộp 250 g", producer=banh_keo, set_number=7, ward=WARD_VINH_LOC,
+                            price=65_000, description="<p>Cam Vân Du sấy dẻo, tẩm <b>mật ong</b> rừng.</p>"),
+    }
+    hidden = ProductFactory(title="Nước mắm thử nghiệm chưa bán", producer=bien_xanh, is_public=False)
+    drain()
+    return Catalogue(products={**products, "_hidden": hidden})
