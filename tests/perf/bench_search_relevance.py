@@ -1,7 +1,7 @@
 """Search relevance benchmark: Vietnamese queries over the demo catalogue, each with the products expected in the top 3.
 
 Run `python -m tests.perf.bench_search_relevance` (a step of `make bench`; `--sqlite` to measure the SQLite
-ranking). It uses a database of its own (PostgreSQL `ocop_bench_search`, created if missing, else a SQLite
+ranking). It uses a database of its own (or BENCH_SEARCH_DATABASE_URL: PostgreSQL `ocop_bench_search`, created if missing, else a SQLite
 file), loads the demo catalogue into it once (`load_demo_data --no-images`, which also rebuilds the search
 index), then asks the configured backend (``PRODUCT_SEARCH_BACKEND``) every query and prints, per query, the
 top 3 and whether an expected product is among them; the score is the share of queries that hit, with the
@@ -89,6 +89,9 @@ QUERIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 def database_url(*, sqlite: bool) -> str:
+    """BENCH_SEARCH_DATABASE_URL if set, else PostgreSQL ``ocop_bench_search`` when reachable, else a SQLite file."""
+    if os.environ.get("BENCH_SEARCH_DATABASE_URL"):
+        return os.environ["BENCH_SEARCH_DATABASE_URL"]
     if sqlite:
         return SQLITE_URL
     try:
