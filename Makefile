@@ -16,6 +16,8 @@ TEST_SQLITE_URL ?= sqlite://:memory:
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/ocop
 # Extra pytest arguments for both runs, e.g. `make test PYTEST_ARGS="-x tests/unit"`.
 PYTEST_ARGS ?=
+# One pytest process per core; tests that share a Celery broker are grouped onto one of them (xdist_group).
+PYTEST_PARALLEL ?= -n auto --dist loadgroup
 
 LOCAL := DJANGO_SETTINGS_MODULE=marketplace.settings.local
 TESTING := DJANGO_SETTINGS_MODULE=marketplace.settings.test
@@ -72,10 +74,10 @@ test: venv chromium
 	exit $$status
 
 test-sqlite: venv
-	$(TESTING) DATABASE_URL=$(TEST_SQLITE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TESTING) DATABASE_URL=$(TEST_SQLITE_URL) $(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-postgres: venv
-	$(TESTING) DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TESTING) DATABASE_URL=$(TEST_POSTGRES_URL) $(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # Browser tests use Debian's Chromium; browsers are never downloaded by Playwright.
 chromium:

@@ -47,6 +47,8 @@ from .worker_process import (
 
 pytestmark = [
     pytest.mark.postgres,
+    # Both modules' Celery workers use the same Redis broker: never run them at once (pytest -n, --dist loadgroup).
+    pytest.mark.xdist_group("celery-worker"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: a worker process shares the database"),
 ]
