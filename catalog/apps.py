@@ -24,3 +24,11 @@ class CatalogueConfig(apps.CatalogueConfig):
             post_save.connect(saved, sender=model, dispatch_uid=f"catalog.changes.{model._meta.label}.saved")
             post_delete.connect(deleted, sender=model, dispatch_uid=f"catalog.changes.{model._meta.label}.deleted")
         post_save.connect(receivers.producer_saved, sender=Producer, dispatch_uid="catalog.changes.producer.saved")
+
+        # A product view is counted outside the database (catalog.view_counts), not written by Oscar's analytics;
+        # importing Oscar's receivers first makes the disconnect work whichever app is ready first.
+        from oscar.apps.analytics import receivers as analytics_receivers
+        from oscar.apps.catalogue.signals import product_viewed
+
+        product_viewed.disconnect(analytics_receivers.receive_product_view)
+        product_viewed.connect(receivers.product_viewed, dispatch_uid="catalog.view_counts.product_viewed")

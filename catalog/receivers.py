@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from catalog.changes import products_changed
 
+from . import tasks, view_counts
+
 
 def product_saved(sender, instance, raw=False, **kwargs):
     if not raw:
@@ -40,3 +42,11 @@ def producer_saved(sender, instance, raw=False, created=False, **kwargs):
     from catalog.models import Product
 
     products_changed(Product.objects.filter(producer=instance).values_list("pk", flat=True), reason="producer")
+
+
+def product_viewed(sender, product, user=None, raw=False, **kwargs):
+    """Count a product page view instead of Oscar's analytics writes (catalog.view_counts)."""
+    if raw:
+        return
+    if view_counts.product_view_count(product.pk):
+        tasks.product_views_flush.delay()

@@ -3,6 +3,7 @@
 from celery import shared_task
 from oscar.core.loading import get_model
 
+from . import view_counts
 from .renditions import rendition_create
 
 ProductImage = get_model("catalogue", "ProductImage")
@@ -28,3 +29,9 @@ def product_image_renditions(image_id: int) -> list[str]:
         rendition_create(original_name=image.original.name, geometry=geometry, crop=crop)
         for geometry, crop in SHOP_RENDITIONS
     ]
+
+
+@shared_task
+def product_views_flush() -> int:
+    """Add the product views counted since the last run to the analytics records (catalog.view_counts)."""
+    return view_counts.product_views_flush()

@@ -33,6 +33,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "marketplace.outbox.tasks.outbox_sweep",
         "schedule": 60.0,
     },
+    # Add the product views counted in Redis to the analytics records (catalog.view_counts).
+    "product-views-flush": {
+        "task": "catalog.tasks.product_views_flush",
+        "schedule": 5 * 60.0,
+    },
     # Publish (and unpublish) the CMS pages whose scheduled go-live or expiry time has passed.
     "cms-publish-scheduled": {
         "task": "marketplace.cms.tasks.publish_scheduled_pages",

@@ -6,6 +6,8 @@ from oscar import defaults as _oscar_defaults
 
 from marketplace.shop.order import statuses as order_statuses
 
+from .. import base_env as _base_env
+
 OSCAR_SHOP_NAME = _("Chợ OCOP Thanh Hóa")
 OSCAR_SHOP_TAGLINE = _("Sản phẩm mỗi xã một sản phẩm")
 OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
@@ -51,3 +53,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
     else item
     for item in _oscar_defaults.OSCAR_DASHBOARD_NAVIGATION
 ]
+
+# Product page views are counted in Redis (or, without it, in each process) and added to Oscar's analytics
+# records in batches (catalog.view_counts), never written per request.
+PRODUCT_VIEWS_REDIS_URL = _base_env.env("PRODUCT_VIEWS_REDIS_URL", default=_base_env.env("REDIS_URL", default=""))
+PRODUCT_VIEWS_BATCH = 100  # views pending in a process before it flushes them (in-process counting only)
