@@ -1,7 +1,10 @@
 """The one interface to product search; the rest of the code imports only this module.
 
-The backend (``PRODUCT_SEARCH_BACKEND``: "database", the default) is chosen by settings; the arguments are
-checked here, so a backend gets a trimmed query, a known sort and a page number of at least 1.
+The backend (``PRODUCT_SEARCH_BACKEND``: "database", the default, or "elasticsearch") is chosen by settings; the
+arguments are checked here, so a backend gets a trimmed query, a known sort and a page number of at least 1.
+When the backend cannot answer (the cluster is down, a request times out), every function here raises
+``SearchUnavailable`` after the backend has logged why: a page shows its message instead of results, the outbox
+retries a write later.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from django.utils import timezone
 
 from catalog.models import Product
 
-from .backends import backend_get
+from .backends import backend_get, backend_reindex_begin, backend_reindex_finish
 from .documents import product_documents
 from .models import ReindexCheckpoint
 from .types import (
@@ -23,9 +26,15 @@ from .types import (
     SUGGEST_LIMIT,
     SearchFilters,
     SearchResult,
+    SearchUnavailable,
     Sort,
     Suggestion,
 )
+
+__all__ = [
+    "IndexReport", "ReindexReport", "SearchUnavailable", "index_products", "reindex", "remove_products", "search",
+    "suggest",
+]
 
 DEFAULT_PER_PAGE = 24
 DEFAULT_CHUNK_SIZE = 500
@@ -36,7 +45,7 @@ def search(query: str = "", *, filters: SearchFilters | None = None, sort: str =
     """One page of listed products matching ``query`` (everything when empty), narrowed by ``filters``.
 
     A query longer than 200 characters is cut; an unknown ``sort`` means relevance; a page past the
-    last gives the last page (``result.page`` says which).
+    last gives the last page (``result.page`` says which). Raises ``SearchUnavailable`` when the backend is down.
     """
     query = (query or "").strip()[:MAX_QUERY_CHARS]
     if sort not in Sort.CHOICES:
@@ -96,13 +105,17 @@ def reindex(*, chunk_size: int = DEFAULT_CHUNK_SIZE, resume: bool = False,
 
     After each chunk the last product id done is saved, so ``resume=True`` after an interrupted run starts
     after it (a finished run is not resumed: it starts again). ``progress(done, total)`` is called after each
-    chunk. The shop keeps searching the old rows meanwhile: each chunk replaces its rows in one transaction.
+    chunk. The shop keeps searching meanwhile: the database backend replaces each chunk's rows in one transaction;
+    the Elasticsearch backend fills a new index and swaps the alias to it at the end (``reindex_begin``/``_finish``
+    of the backend protocol), so that it never searches a half-built index.
     """
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
     backend = backend_get()
     checkpoint = ReindexCheckpoint.objects.filter(backend=backend.name).first()
     after = checkpoint.last_product_id if resume and checkpoint and checkpoint.finished_at is None else 0
+    if not backend_reindex_begin(backend, resume=bool(after)):
+        after = 0  # the backend no longer has the interrupted rebuild: start again
     if not after:
         checkpoint, _ = ReindexCheckpoint.objects.update_or_create(
             backend=backend.name,
@@ -126,5 +139,6 @@ def reindex(*, chunk_size: int = DEFAULT_CHUNK_SIZE, resume: bool = False,
         if progress is not None:
             progress(done, total)
     removed += backend.delete_missing(known_product_ids=lambda: Product.objects.values_list("pk", flat=True))
+    backend_reindex_finish(backend)
     ReindexCheckpoint.objects.filter(pk=checkpoint.pk).update(finished_at=timezone.now())
     return ReindexReport(products=done, indexed=indexed, removed=removed, resumed_after=after)

@@ -112,3 +112,21 @@ class SearchResult:
 class Suggestion:
     product_id: int
     title: str
+
+
+class SearchUnavailable(Exception):  # noqa: N818 - the state the shopper is told about, not a programming error
+    """The search backend cannot answer now (cluster down or timing out, a request refused): nothing was searched
+    or written.
+
+    ``str()`` is the translated message a page shows instead of results; ``detail`` is for the logs. A write that
+    raises it is retried by the outbox.
+    """
+
+    message = _("Tìm kiếm sản phẩm đang tạm gián đoạn. Xin vui lòng thử lại sau ít phút.")
+
+    def __init__(self, detail: str = ""):
+        super().__init__(detail)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return str(self.message)

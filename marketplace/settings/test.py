@@ -15,3 +15,8 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 DEMO_DATA_ALLOWED = True
+# The suite searches the database unless a run asks otherwise: ELASTICSEARCH_URL alone (a developer's cluster)
+# adds the Elasticsearch backend to tests/integration/search/ with throw-away index prefixes, nothing else.
+PRODUCT_SEARCH_BACKEND = env("PRODUCT_SEARCH_BACKEND", default="database")  # noqa: F405
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="ocop-test")  # noqa: F405
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

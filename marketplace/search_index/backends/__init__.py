@@ -14,6 +14,7 @@ from ..types import SearchFilters, SearchResult, Suggestion
 
 BACKENDS = {
     "database": "marketplace.search_index.backends.database.DatabaseBackend",
+    "elasticsearch": "marketplace.search_index.backends.elasticsearch.ElasticsearchBackend",
 }
 
 
@@ -39,6 +40,27 @@ class SearchBackend(Protocol):
 
     def suggest(self, *, prefix: str, limit: int) -> list[Suggestion]:
         """Up to ``limit`` products whose title has a word starting with ``prefix`` (folded)."""
+
+    # Optional: a backend that rebuilds into a separate index defines both (see ``backend_reindex_begin``).
+    def reindex_begin(self, *, resume: bool) -> bool:
+        """Get ready for a full rebuild whose writes follow; answer whether the interrupted one is continued
+        (``resume`` asked for it and the backend still has it), False to start from the first product."""
+
+    def reindex_finish(self) -> None:
+        """Make what the rebuild wrote the index searched (after ``delete_missing``)."""
+
+
+def backend_reindex_begin(backend: SearchBackend, *, resume: bool) -> bool:
+    """Call the backend's ``reindex_begin``; one that rebuilds in place (the database) continues where it was."""
+    begin = getattr(backend, "reindex_begin", None)
+    return begin(resume=resume) if begin is not None else resume
+
+
+def backend_reindex_finish(backend: SearchBackend) -> None:
+    """Call the backend's ``reindex_finish``; one that rebuilds in place has nothing to switch."""
+    finish = getattr(backend, "reindex_finish", None)
+    if finish is not None:
+        finish()
 
 
 _instances: dict[str, SearchBackend] = {}

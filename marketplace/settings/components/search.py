@@ -1,7 +1,19 @@
-"""Product search: the database backend by default; ELASTICSEARCH_URL is the cluster (health check, Elasticsearch backend)."""
+"""Product search: the database backend by default; Elasticsearch when ELASTICSEARCH_URL names a cluster.
+
+ELASTICSEARCH_URL set (docker-compose.yml sets it) makes "elasticsearch" the default PRODUCT_SEARCH_BACKEND; the
+environment may still choose "database". Product indices are "<prefix>-products-<timestamp>" behind the alias
+"<prefix>-products"; Wagtail's own indices on the same cluster start with "<prefix>-wagtail-".
+"""
 
 from .. import base_env as _base_env
 
 ELASTICSEARCH_URL = _base_env.env("ELASTICSEARCH_URL", default="")
-# "database" (the default) or, once its backend exists, "elasticsearch" (see marketplace.search_index.backends).
-PRODUCT_SEARCH_BACKEND = _base_env.env("PRODUCT_SEARCH_BACKEND", default="database")
+ELASTICSEARCH_INDEX_PREFIX = _base_env.env("ELASTICSEARCH_INDEX_PREFIX", default="ocop")
+# Seconds per request to the cluster (a search page waits at most this long before saying search is down).
+ELASTICSEARCH_TIMEOUT = _base_env.env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
+# How writes wait for the new content to be searchable: "false" (the refresh interval, 1 s), "wait_for" or "true".
+ELASTICSEARCH_WRITE_REFRESH = _base_env.env("ELASTICSEARCH_WRITE_REFRESH", default="false")
+# "database" or "elasticsearch" (see marketplace.search_index.backends).
+PRODUCT_SEARCH_BACKEND = _base_env.env(
+    "PRODUCT_SEARCH_BACKEND", default="elasticsearch" if ELASTICSEARCH_URL else "database",
+)
