@@ -44,6 +44,7 @@ class FakeElasticsearch:
         self.search_responses: list[dict[str, Any]] = []
         self.fail_status: int | None = None
         self.errors: list[Exception] = []
+        self.bulk_answer: dict[str, Any] | None = None  # answer every bulk request with this (e.g. a refusal)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -126,7 +127,7 @@ class FakeElasticsearch:
                 (index.aliases.discard if kind == "remove" else index.aliases.add)(spec["alias"])
             return 200, {"acknowledged": True}
         if segments and segments[-1] == "_bulk":
-            return 200, self._bulk(request.body)
+            return 200, self.bulk_answer if self.bulk_answer is not None else self._bulk(request.body)
         if segments and segments[-1] == "_search":
             return 200, self._search(segments[0] if len(segments) > 1 else "*", request.body or {})
         if method == "GET" and len(segments) == 2 and segments[1] == "_alias":
