@@ -9,6 +9,7 @@ Every request is recorded (method, path, query, body).
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import json
 import threading
@@ -134,7 +135,7 @@ class FakeElasticsearch:
             return 200, {name: {"aliases": {alias: {} for alias in sorted(self.indices[name].aliases)}}
                          for name in self._resolve(segments[0])}
         if method == "PUT" and len(segments) == 1:
-            body = request.body or {}
+            body = copy.deepcopy(request.body or {})  # the recorded request stays as it was sent
             self.indices[segments[0]] = FakeIndex(aliases=set(body.get("aliases", {})),
                                                   settings=body.get("settings", {}), mappings=body.get("mappings", {}))
             return 200, {"acknowledged": True, "shards_acknowledged": True, "index": segments[0]}

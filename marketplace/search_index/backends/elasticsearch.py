@@ -74,16 +74,22 @@ class ElasticsearchBackend:
     def alias(self) -> str:
         return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-products"
 
-    def _new_index_name(self) -> str:
-        return f"{self.alias}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
+    def _new_index_name(self, taken: Iterable[str]) -> str:
+        """``<alias>-<UTC time to the microsecond>``: later indices sort after earlier ones."""
+        name = f"{self.alias}-{timezone.now().strftime('%Y%m%d%H%M%S%f')}"
+        taken = set(taken)
+        serial = 0
+        while (candidate := f"{name}-{serial}" if serial else name) in taken:
+            serial += 1
+        return candidate
 
     def _indices(self, client: Elasticsearch) -> dict[str, bool]:
         """Every concrete product index of this prefix -> whether the alias points at it (oldest first)."""
         found = client.indices.get_alias(index=f"{self.alias}-*").body
         return {name: self.alias in found[name].get("aliases", {}) for name in sorted(found)}
 
-    def _create_index(self, client: Elasticsearch, *, building: bool) -> str:
-        name = self._new_index_name()
+    def _create_index(self, client: Elasticsearch, *, building: bool, taken: Iterable[str]) -> str:
+        name = self._new_index_name(taken)
         body = product_index_body(building=building)
         aliases = {} if building else {self.alias: {}}
         client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"], aliases=aliases)
@@ -93,7 +99,7 @@ class ElasticsearchBackend:
         """The alias (created with a first index if there is none yet) and any index being built."""
         indices = self._indices(client)
         if not any(indices.values()):
-            self._create_index(client, building=False)
+            self._create_index(client, building=False, taken=indices)
         return [self.alias, *(name for name, live in indices.items() if not live)]
 
     # -- writes ---------------------------------------------------------------------------------------
@@ -168,13 +174,16 @@ class ElasticsearchBackend:
     def reindex_begin(self, *, resume: bool) -> bool:
         """Create the index to build (or, with ``resume``, keep the newest one an interrupted rebuild left)."""
         with _cluster("start a rebuild") as client:
-            building = [name for name, live in self._indices(client).items() if not live]
+            indices = self._indices(client)
+            building = [name for name, live in indices.items() if not live]
             keep = building[-1] if resume and building else None
             for name in building:
                 if name != keep:
                     client.indices.delete(index=name)
+            if not any(indices.values()):  # the first build: the alias exists (empty) meanwhile, for writes
+                indices[self._create_index(client, building=False, taken=indices)] = True
             if keep is None:
-                self._create_index(client, building=True)
+                self._create_index(client, building=True, taken=indices)
         return keep is not None
 
     def reindex_finish(self) -> None:

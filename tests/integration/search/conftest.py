@@ -2,12 +2,18 @@
 
 The products reach the index the way they do in production: their saves announce ``catalog.product``,
 the outbox queues a ``search.product`` message each, and ``drain()`` delivers them (on_commit never fires
-in a rolled-back test). A new backend joins by adding its name to ``BACKENDS``.
+in a rolled-back test). A new backend joins by adding its name to ``BACKENDS``. Elasticsearch runs when
+``ELASTICSEARCH_URL`` names a cluster (``docker compose up elasticsearch``), each test on indices of its own
+prefix, refreshed on every write and deleted afterwards; it is skipped otherwise.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
+import os
+import urllib.request
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,7 +27,12 @@ from marketplace.outbox.services import DrainReport, outbox_drain_topic
 from marketplace.search_index.documents import TOPIC
 from tests.factories import WARD_DONG_SON, CertificateFactory, ProducerFactory, ProductFactory
 
-BACKENDS = ["database"]
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+BACKENDS = [
+    "database",
+    pytest.param("elasticsearch", marks=pytest.mark.skipif(
+        not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set (docker compose up elasticsearch)")),
+]
 
 WARD_SAM_SON = 16531
 WARD_HOANG_THANH = 16000
@@ -55,9 +66,32 @@ class Catalogue:
 def backend(request, settings):
     """Each backend in turn, with the index listening to product changes as it does in the product."""
     settings.PRODUCT_SEARCH_BACKEND = request.param
+    prefix = f"ocop-test-{uuid.uuid4().hex[:12]}"
+    if request.param == "elasticsearch":
+        settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+        settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+        settings.ELASTICSEARCH_WRITE_REFRESH = "true"
     outbox_subscribe(PRODUCT_CHANGED, TOPIC)
     yield request.param
     outbox_unsubscribe(PRODUCT_CHANGED, TOPIC)
+    if request.param == "elasticsearch":
+        _delete_indices(f"{prefix}-*")
+
+
+def _delete_indices(pattern: str) -> None:
+    """Delete the test's indices by name (clusters refuse wildcard deletes by default)."""
+    url = ELASTICSEARCH_URL.rstrip("/")
+    with urllib.request.urlopen(f"{url}/_cat/indices/{pattern}?format=json", timeout=10) as answer:  # noqa: S310
+        names = [row["index"] for row in json.load(answer)]
+    for name in names:
+        urllib.request.urlopen(urllib.request.Request(f"{url}/{name}", method="DELETE"), timeout=10)  # noqa: S310
+
+
+def indexed_ids() -> set[int]:
+    """The products the configured backend finds with an empty query (every indexed one)."""
+    from marketplace.search_index import api
+
+    return set(api.search("", per_page=100).product_ids)
 
 
 def _product(*, title, producer, set_number, ward, price, stars=None, in_stock=10, description="", valid_until=None):

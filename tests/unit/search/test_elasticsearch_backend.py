@@ -12,7 +12,13 @@ import pytest
 from marketplace.search_index import api
 from marketplace.search_index.backends import backend_get
 from marketplace.search_index.documents import ProductDocument
-from marketplace.search_index.types import Facets, FacetValue, SearchHit, SearchUnavailable, Suggestion
+from marketplace.search_index.types import (
+    Facets,
+    FacetValue,
+    SearchHit,
+    SearchUnavailable,
+    Suggestion,
+)
 
 from .conftest import recorded
 
@@ -20,7 +26,7 @@ ALIAS = "ocop-test-products"
 
 
 def _document(product_id: int, title: str, **changes) -> ProductDocument:
-    values = dict(
+    values = dict(  # noqa: C408 - reads as the keyword arguments it is
         product_id=product_id, title=title, set_name="Tương, nước mắm, gia vị dạng lỏng khác",
         group_name="Thực phẩm", producer_name="Công ty TNHH Nước mắm Biển Xanh Sầm Sơn", province_name="Tỉnh Thanh Hóa",
         ward_name="Phường Sầm Sơn", description="Ủ chượp 12 tháng.", badge_stars=5,
