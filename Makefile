@@ -36,7 +36,7 @@ PRODUCTION_CHECK_ENV := DJANGO_SETTINGS_MODULE=marketplace.settings.production \
 help:
 	@echo "make run     serve the shop with demo data on http://127.0.0.1:$(PORT) (SQLite, no other service)"
 	@echo "make test    the whole test suite, on SQLite and on PostgreSQL ($(TEST_POSTGRES_URL))"
-	@echo "make bench   catalogue/product page throughput under gunicorn, the 1,000-row product import, the postal feed at 10k/100k products, search relevance (tests/perf)"
+	@echo "make bench   catalogue/product page throughput under gunicorn, the 1,000-row product import, the postal feed at 10k/100k products, search relevance, search speed at 100k products (tests/perf)"
 	@echo "make lint    ruff and the import contracts (lint-imports)"
 	@echo "make check   makemigrations --check and check --deploy with production settings"
 	@echo "make messages  extract and compile translations (needs gettext)"
@@ -96,6 +96,7 @@ bench: venv
 	$(PY) -m tests.perf.bench_import
 	$(PY) -m tests.perf.bench_feed
 	$(PY) -m tests.perf.bench_search_relevance
+	$(PY) -m tests.perf.bench_search
 
 # Both run, so one report shows every failure. The import contracts are in pyproject.toml ([tool.importlinter]).
 lint: venv
