@@ -7,6 +7,12 @@ where it occurs (title > product set > producer > commune/province > description
 start of an indexed word, so "mat ong" finds "Mật ong" and "nem ch" finds "Nem chua" while typing.
 On PostgreSQL the match goes through the weighted full-text vector (GIN), its ``ts_rank`` adds to the
 score, and trigram word similarity on the folded title catches typos ("nuoc mamm").
+
+Speed on PostgreSQL (``tests/perf/bench_search.py``, 100,000 products): a search is two statements, the count
+with every facet in one pass over the matching rows (``_facets_grouped``) and the ranked page; suggestions are
+a range of a covering index on the folded title; browsing without a query can read a covering index of the
+facet and sort columns instead of the table (migration 0003). SQLite asks one query per facet and a count; the
+answers are the same.
 """
 
 from __future__ import annotations
@@ -157,20 +163,19 @@ class DatabaseBackend:
         folded = [fold(word) for word in words(query)][:MAX_QUERY_WORDS]
         toned = words(query)[:MAX_QUERY_WORDS]
         documents = self._filtered(SearchDocument.objects.all(), filters)
-        score = Value(0.0, output_field=FloatField())
+        per_page = max(1, per_page)
         if folded:
-            matched = documents.filter(self._match(folded, every_word=True))
-            total = matched.count()
-            if total == 0:
-                # No product has every word (a stray word, a typo on SQLite): any word, ranked as usual.
-                matched = documents.filter(self._match(folded, every_word=False))
-                total = matched.count()
+            # When no product has every word (a stray word, a typo on SQLite): any word, ranked as usual.
+            candidates = [documents.filter(self._match(folded, every_word=True)),
+                          documents.filter(self._match(folded, every_word=False))]
             score = self._score(folded, toned)
         else:
-            matched = documents
-            total = matched.count()
-
-        per_page = max(1, per_page)
+            candidates = [documents]
+            score = Value(0.0, output_field=FloatField())
+        for matched in candidates:
+            total, facets = self._counted(matched)
+            if total:
+                break
         last_page = max(1, -(-total // per_page))
         page = min(max(1, page), last_page)
         start = (page - 1) * per_page
@@ -181,20 +186,23 @@ class DatabaseBackend:
             SearchHit(product_id=pk, title=title, score=float(points))
             for pk, title, points in ranked.values_list("product_id", "title", "score")[start:start + per_page]
         ] if total else []
-        return SearchResult(hits=hits, total=total, facets=self._facets(matched) if total else Facets(),
-                            page=page, per_page=per_page)
+        return SearchResult(hits=hits, total=total, facets=facets, page=page, per_page=per_page)
 
     def suggest(self, *, prefix: str, limit: int) -> list[Suggestion]:
         folded = " ".join(fold(word) for word in words(prefix)[:MAX_QUERY_WORDS])
         if not folded:
             return []
-        rows = (
-            SearchDocument.objects.filter(title_folded__contains=f" {folded}")
-            .annotate(starts=_points(Q(title_folded__startswith=f" {folded}"), 1.0),
-                      stars_today=badge_stars_expression())
-            .order_by("-starts", F("stars_today").desc(nulls_last=True), "title", "pk")
-            .values_list("product_id", "title")[:limit]
+        # Titles that start with what was typed come first, then titles with a later word starting with it;
+        # each group by stars shown today, then title. The first group is a range of the prefix index
+        # (which holds every column read here); the second is read only when the first is short.
+        documents = SearchDocument.objects.annotate(stars_today=badge_stars_expression()).order_by(
+            F("stars_today").desc(nulls_last=True), "title", "pk",
         )
+        starting = Q(title_folded__startswith=f" {folded}")
+        rows = list(documents.filter(starting).values_list("product_id", "title")[:limit])
+        if len(rows) < limit:
+            later = documents.filter(title_folded__contains=f" {folded}").exclude(starting)
+            rows += later.values_list("product_id", "title")[:limit - len(rows)]
         return [Suggestion(product_id=pk, title=title) for pk, title in rows]
 
     # -- pieces ---------------------------------------------------------------------------------------
@@ -264,36 +272,124 @@ class DatabaseBackend:
             return ("-date_created", "-pk") if sort == Sort.NEWEST else (*stars_first, "-date_created", "-pk")
         return ("-score", *stars_first, "title", "pk")
 
+    @classmethod
+    def _counted(cls, documents: QuerySet) -> tuple[int, Facets]:
+        """How many documents match and their facets (none when nothing matches)."""
+        if _postgres():
+            return _facets_grouped(documents)
+        total = documents.count()
+        return total, cls._facets(documents) if total else Facets()
+
     @staticmethod
     def _facets(documents: QuerySet) -> Facets:
+        """The facets in one query per facet (SQLite; PostgreSQL counts them all in one pass: ``_facets_grouped``)."""
         documents = documents.order_by()
 
         def counted(id_field: str, label_field: str) -> list[FacetValue]:
             rows = (documents.exclude(**{f"{id_field}__isnull": True}).values(id_field, label_field)
                     .annotate(n=Count("pk")))
-            values = [FacetValue(value=row[id_field], label=row[label_field], count=row["n"]) for row in rows]
-            return sorted(values, key=lambda v: (-v.count, v.label, v.value))
+            return _facet_values((row[id_field], row[label_field], row["n"]) for row in rows)
 
         star_rows = (documents.annotate(stars_now=badge_stars_expression()).exclude(stars_now__isnull=True)
                      .values("stars_now").annotate(n=Count("pk")))
-        stars = sorted((FacetValue(value=row["stars_now"], label=str(row["stars_now"]), count=row["n"])
-                        for row in star_rows), key=lambda v: -v.value)
         totals = documents.aggregate(
             in_stock=Count("pk", filter=Q(in_stock=True)),
             **{f"band_{i}": Count("pk", filter=_band_q(band)) for i, band in enumerate(PRICE_BANDS)},
         )
-        price = [FacetValue(value=band.key, label=str(band.label), count=totals[f"band_{i}"])
-                 for i, band in enumerate(PRICE_BANDS) if totals[f"band_{i}"]]
         return Facets(
-            stars=stars,
+            stars=_star_values((row["stars_now"], row["n"]) for row in star_rows),
             group=counted("group_id", "group_name"),
             set=counted("set_id", "set_name"),
             province=counted("province_code", "province_name"),
             ward=counted("ward_code", "ward_name"),
             producer=counted("producer_id", "producer_name"),
-            price=price,
+            price=_price_values([totals[f"band_{i}"] for i in range(len(PRICE_BANDS))]),
             in_stock=totals["in_stock"],
         )
+
+
+# The facets of ``_facets_grouped``: (Facets field, key column, label column or None).
+FACET_COLUMNS = (
+    ("stars", "stars_now", None),
+    ("group", "group_id", "group_name"),
+    ("set", "set_id", "set_name"),
+    ("province", "province_code", "province_name"),
+    ("ward", "ward_code", "ward_name"),
+    ("producer", "producer_id", "producer_name"),
+)
+
+
+def _facets_grouped(documents: QuerySet) -> tuple[int, Facets]:
+    """PostgreSQL: the number of matching documents and every facet in one pass (GROUPING SETS).
+
+    The documents are read once, instead of once per facet and once more for the count: one grouping set per
+    facet (its key and label) and an empty one for the total, the in-stock count and the price bands.
+    ``GROUPING()`` tells the sets apart (its bit for a key is 0 in the rows grouped by that key), so a document
+    without a value (a NULL key) is not mistaken for another set's row.
+    """
+    keys = [key for _, key, _ in FACET_COLUMNS]
+    columns = [column for _, key, label in FACET_COLUMNS for column in (key, label) if column]
+    inner = documents.order_by().annotate(stars_now=badge_stars_expression()).values(*columns, "price", "in_stock")
+    inner_sql, params = inner.query.sql_with_params()
+    bands = ", ".join(f"count(*) FILTER (WHERE {_band_sql(band)})" for band in PRICE_BANDS)
+    grouping_sets = ", ".join(f"({', '.join(c for c in (key, label) if c)})" for _, key, label in FACET_COLUMNS)
+    # Column names and bounds are constants of this module; the query's values stay parameters.
+    sql = (
+        f"SELECT GROUPING({', '.join(keys)}), {', '.join(columns)}, count(*), count(*) FILTER (WHERE in_stock), "  # noqa: S608
+        f"{bands} FROM ({inner_sql}) AS matched GROUP BY GROUPING SETS ({grouping_sets}, ())"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    everything = (1 << len(keys)) - 1
+    grouped_by = {everything ^ (1 << (len(keys) - 1 - i)): i for i in range(len(keys))}
+    found: dict[str, list[tuple]] = {name: [] for name, _, _ in FACET_COLUMNS}
+    total, in_stock, band_counts = 0, 0, [0] * len(PRICE_BANDS)
+    for row in rows:
+        grouping, values, count = row[0], dict(zip(columns, row[1:1 + len(columns)], strict=True)), row[1 + len(columns)]
+        if grouping == everything:
+            total, in_stock, band_counts = count, row[2 + len(columns)], list(row[3 + len(columns):])
+            continue
+        name, key, label = FACET_COLUMNS[grouped_by[grouping]]
+        if values[key] is not None:
+            found[name].append((values[key], values[label], count) if label else (values[key], count))
+    if not total:
+        return 0, Facets()
+    return total, Facets(
+        stars=_star_values(found["stars"]),
+        group=_facet_values(found["group"]),
+        set=_facet_values(found["set"]),
+        province=_facet_values(found["province"]),
+        ward=_facet_values(found["ward"]),
+        producer=_facet_values(found["producer"]),
+        price=_price_values(band_counts),
+        in_stock=in_stock,
+    )
+
+
+def _facet_values(rows: Iterable[tuple]) -> list[FacetValue]:
+    values = [FacetValue(value=value, label=label, count=count) for value, label, count in rows]
+    return sorted(values, key=lambda v: (-v.count, v.label, v.value))
+
+
+def _star_values(rows: Iterable[tuple]) -> list[FacetValue]:
+    return sorted((FacetValue(value=stars, label=str(stars), count=count) for stars, count in rows),
+                  key=lambda v: -v.value)
+
+
+def _price_values(counts: list[int]) -> list[FacetValue]:
+    return [FacetValue(value=band.key, label=str(band.label), count=count)
+            for band, count in zip(PRICE_BANDS, counts, strict=True) if count]
+
+
+def _band_sql(band) -> str:
+    """``_band_q`` as SQL over the grouped rows (the bounds are our own whole numbers, not input)."""
+    parts = ["price IS NOT NULL"]
+    if band.low is not None:
+        parts.append(f"price >= {int(band.low)}")
+    if band.high is not None:
+        parts.append(f"price < {int(band.high)}")
+    return " AND ".join(parts)
 
 
 def _band_q(band) -> Q:
