@@ -27,6 +27,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When
 
@@ -330,7 +331,10 @@ def _facets_grouped(documents: QuerySet) -> tuple[int, Facets]:
     keys = [key for _, key, _ in FACET_COLUMNS]
     columns = [column for _, key, label in FACET_COLUMNS for column in (key, label) if column]
     inner = documents.order_by().annotate(stars_now=badge_stars_expression()).values(*columns, "price", "in_stock")
-    inner_sql, params = inner.query.sql_with_params()
+    try:
+        inner_sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a filter no row can pass (``pk__in=[]``): Django sends no query
+        return 0, Facets()
     bands = ", ".join(f"count(*) FILTER (WHERE {_band_sql(band)})" for band in PRICE_BANDS)
     grouping_sets = ", ".join(f"({', '.join(c for c in (key, label) if c)})" for _, key, label in FACET_COLUMNS)
     # Column names and bounds are constants of this module; the query's values stay parameters.
