@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "marketplace.core",
     "marketplace.producers",
     "marketplace.outbox",
+    "marketplace.payments",
     "marketplace.channels",
     "marketplace.search_index",
     "marketplace.cms",
@@ -214,5 +215,6 @@ from .components.csp import *  # noqa: E402, F403
 from .components.logging import *  # noqa: E402, F403
 from .components.ocop_office import *  # noqa: E402, F403
 from .components.oscar import *  # noqa: E402, F403
+from .components.payments import *  # noqa: E402, F403
 from .components.search import *  # noqa: E402, F403
 from .components.wagtail import *  # noqa: E402, F403

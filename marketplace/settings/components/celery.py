@@ -38,6 +38,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "catalog.tasks.product_views_flush",
         "schedule": 5 * 60.0,
     },
+    # Cancel the orders whose bank transfer did not arrive in time (VIETQR_TRANSFER_EXPIRY_HOURS), releasing their stock.
+    "payments-expire-bank-transfers": {
+        "task": "marketplace.shop.order.tasks.expire_unpaid_bank_transfers",
+        "schedule": 15 * 60.0,
+    },
     # Publish (and unpublish) the CMS pages whose scheduled go-live or expiry time has passed.
     "cms-publish-scheduled": {
         "task": "marketplace.cms.tasks.publish_scheduled_pages",

@@ -45,11 +45,16 @@ OSCAR_THUMBNAILER = "catalog.renditions.RenditionThumbnailer"
 # Oscar's CSV exports start with a byte order mark, so spreadsheet programs read Vietnamese accents.
 OSCAR_CSV_INCLUDE_BOM = True
 
-# Oscar's dashboard menu, plus the postal channel's sync dashboard under Catalogue (marketplace/channels/dashboard).
+# Oscar's dashboard menu, plus the postal channel's sync dashboard under Catalogue (marketplace/channels/dashboard)
+# and the bank statement import under Fulfilment (staff only: marketplace/shop/dashboard/orders/views.py).
 OSCAR_DASHBOARD_NAVIGATION = [
     {**item, "children": [*item["children"], {
         "label": _("Kênh bưu điện"), "url_name": "dashboard:postal-sync",
     }]} if any(child.get("url_name") == "dashboard:catalogue-product-list" for child in item.get("children", []))
+    else {**item, "children": [*item["children"], {
+        "label": _("Đối soát sao kê ngân hàng"), "url_name": "dashboard:payments-bank-statement",
+        "access_fn": lambda user, url_name, url_args, url_kwargs: user.is_staff,
+    }]} if any(child.get("url_name") == "dashboard:order-list" for child in item.get("children", []))
     else item
     for item in _oscar_defaults.OSCAR_DASHBOARD_NAVIGATION
 ]

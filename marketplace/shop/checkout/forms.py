@@ -5,6 +5,7 @@ from oscar.core.loading import get_model
 
 from marketplace.core.address_forms import ADDRESS_FIELDS, VietnameseAddressFormMixin
 from marketplace.payments import cod
+from marketplace.payments.selectors import available_methods
 
 Country = get_model("address", "Country")
 
@@ -22,6 +23,8 @@ class ShippingAddressForm(VietnameseAddressFormMixin):
 
 
 class PaymentMethodForm(forms.Form):
+    """The methods on offer now: cash on delivery, and bank transfer by VietQR once the shop's account is set."""
+
     method = forms.ChoiceField(
-        label=_("Phương thức thanh toán"), widget=forms.RadioSelect, choices=[(cod.CODE, cod.NAME)], initial=cod.CODE,
+        label=_("Phương thức thanh toán"), widget=forms.RadioSelect, choices=available_methods, initial=cod.CODE,
     )

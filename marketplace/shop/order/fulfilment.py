@@ -18,6 +18,8 @@ from oscar.core.loading import get_model
 
 from catalog.changes import products_changed
 from marketplace.payments import cod
+from marketplace.payments.models import Payment
+from marketplace.payments.states import Method, State
 from marketplace.shop.shipping.methods import partner_of_line, shipping_charges_by_partner
 
 from . import statuses
@@ -47,13 +49,15 @@ def fulfilment_groups_create(*, order, basket, shipping_method) -> dict[int, Ful
     return {group.partner_id: group for group in groups}
 
 
-def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, note: str = "",
-                                **fields) -> FulfilmentGroup:
-    """Move ``group`` to ``to_status``, write one event, and e-mail the customer once committed.
+def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, note: str = "", *,
+                                notify_customer: bool = True, **fields) -> FulfilmentGroup:
+    """Move ``group`` to ``to_status``, write one event, and e-mail the customer once committed (unless told not to).
 
     Shipping needs ``tracking_number`` and ``carrier`` and takes the group's allocated units out of
     stock; cancelling releases the group's stock allocations; a returned parcel's units go back into
-    stock when ``restock`` is true (the producer checked the goods are fit to sell again). Raises FulfilmentRefused (nothing written) when the step is not allowed.
+    stock when ``restock`` is true (the producer checked the goods are fit to sell again). An order waiting
+    for its bank transfer is not prepared until the money is recorded. Raises FulfilmentRefused (nothing
+    written) when the step is not allowed.
     """
     unknown = set(fields) - TRANSITION_FIELDS
     if unknown:
@@ -64,6 +68,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
         if to_status not in statuses.GROUP_PIPELINE.get(from_status, ()):
             raise FulfilmentRefused(_("Không thể chuyển nhóm hàng từ “%(from)s” sang “%(to)s”.") % {
                 "from": statuses.status_label(from_status), "to": statuses.status_label(to_status)})
+        if to_status != statuses.CANCELLED and _awaits_transfer(locked.order_id):
+            raise FulfilmentRefused(_("Đơn hàng đang chờ khách chuyển khoản: chỉ chuẩn bị hàng sau khi đã nhận tiền."))
         changed = ["status", "updated_at"]
         if to_status == statuses.SHIPPED:
             tracking_number = (fields.get("tracking_number") or "").strip()
@@ -86,7 +92,8 @@ def fulfilment_group_transition(group: FulfilmentGroup, to_status: str, actor, n
         FulfilmentGroupEvent.objects.create(
             group=locked, from_status=from_status, to_status=to_status, actor=actor, note=note.strip(),
         )
-        transaction.on_commit(lambda: _email_customer(locked.pk))
+        if notify_customer:
+            transaction.on_commit(lambda: _email_customer(locked.pk))
     group.refresh_from_db()
     return group
 
@@ -114,6 +121,11 @@ def fulfilment_group_record_cod(group: FulfilmentGroup, amount: Decimal, actor) 
         )
     group.refresh_from_db()
     return group
+
+
+def _awaits_transfer(order_id: int) -> bool:
+    """The order was placed to be paid by bank transfer and the money has not been recorded yet."""
+    return Payment.objects.filter(order_id=order_id, method=Method.VIETQR, state=State.PENDING).exists()
 
 
 def order_status_of(group_statuses) -> str:
