@@ -95,3 +95,16 @@ def rating_product(people):
     from tests.rating import rating_product_make
 
     return rating_product_make(people)
+
+
+SHOP_BANK_ACCOUNT = {
+    "VIETQR_BANK_BIN": "970436", "VIETQR_ACCOUNT_NUMBER": "0123456789", "VIETQR_ACCOUNT_NAME": "HTX CHO OCOP THANH HOA",
+}
+
+
+@pytest.fixture
+def shop_bank_account(settings):
+    """Bank transfer by VietQR on offer: the shop's account at Vietcombank (BIN 970436)."""
+    for name, value in SHOP_BANK_ACCOUNT.items():
+        setattr(settings, name, value)
+    return SHOP_BANK_ACCOUNT
