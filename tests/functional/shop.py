@@ -102,7 +102,10 @@ class Shopper:
         return self.post_form(reverse("checkout:shipping-method"), data={"method_code": code})
 
     def choose_cash_on_delivery(self):
-        return self.post_form(reverse("checkout:payment-method"), data={"method": "cod"})
+        return self.choose_payment_method("cod")
+
+    def choose_payment_method(self, method: str):
+        return self.post_form(reverse("checkout:payment-method"), data={"method": method})
 
     def place_order(self, **extra):
         return self.post_form(reverse("checkout:preview"), data={"action": "place_order", **extra})
@@ -112,7 +115,8 @@ class Shopper:
         data = {"csrfmiddlewaretoken": csrf_token(preview), "action": "place_order", **extra}
         return self.client.post(reverse("checkout:preview"), data)
 
-    def checkout_to_preview(self, *, guest_email: str | None = "khach.le@example.vn", **address):
+    def checkout_to_preview(self, *, guest_email: str | None = "khach.le@example.vn", payment_method: str = "cod",
+                            **address):
         """Run the checkout steps up to the review page, asserting each step moves on."""
         steps = []
         if guest_email is not None:
@@ -120,7 +124,7 @@ class Shopper:
         steps += [
             (self.enter_shipping_address, address, reverse("checkout:shipping-method")),
             (self.choose_shipping_method, {}, reverse("checkout:payment-method")),
-            (self.choose_cash_on_delivery, {}, reverse("checkout:preview")),
+            (self.choose_payment_method, {"method": payment_method}, reverse("checkout:preview")),
         ]
         for step, kwargs, next_url in steps:
             response = step(**kwargs)

@@ -4,7 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from marketplace.payments.money import MoneyError, amount_to_minor_units, currency_exponent, minor_units_to_amount
+from marketplace.payments.money import (
+    MoneyError,
+    amount_to_minor_units,
+    currency_exponent,
+    minor_units_to_amount,
+)
 
 
 @pytest.mark.parametrize(("amount", "currency", "units"), [

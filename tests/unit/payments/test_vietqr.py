@@ -7,7 +7,13 @@ from django.core.exceptions import ImproperlyConfigured
 from vietnam_qr_pay import QRPay
 
 from marketplace.payments.services import payment_reference_for
-from marketplace.payments.vietqr import BankAccount, png_data_uri, qr_png, vietqr_account, vietqr_payload
+from marketplace.payments.vietqr import (
+    BankAccount,
+    png_data_uri,
+    qr_png,
+    vietqr_account,
+    vietqr_payload,
+)
 
 ACCOUNT = BankAccount(bin="970436", number="0123456789", name="HTX CHO OCOP THANH HOA")
 
