@@ -4,6 +4,7 @@ staff recording the receipt, the bank statement import, and expiry releasing the
 import datetime
 import re
 from decimal import Decimal
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -109,21 +110,27 @@ def test_bank_transfer_is_hidden_until_an_account_is_configured(shopper, product
     refused = shopper.choose_payment_method("vietqr")
     assert refused.status_code == 200
     assert refused.context["form"].errors == {
-        "method": ["Hãy chọn một lựa chọn hợp lệ. vietqr không phải là một trong các lựa chọn khả dụng."]}
+        "method": ["Hãy chọn một lựa chọn hợp lệ. vietqr không phải là một trong các lựa chọn khả thi."]}
     assert Order.objects.count() == 0
 
 
 def test_guest_pays_by_bank_transfer_end_to_end(shop_bank_account, shopper, product):
-    # given bank transfer is configured, when a guest checks out choosing it
-    page = None
+    # given bank transfer is configured, then it is offered beside cash on delivery
     shopper.add_to_basket(product)
     shopper.start_guest_checkout()
     shopper.enter_shipping_address()
     shopper.choose_shipping_method()
     page = shopper.get(reverse("checkout:payment-method"))
     assert [radio["value"] for radio in elements(page.content, name="method")] == ["cod", "vietqr"]
+    assert "Sau khi đặt hàng, quý khách quét mã VietQR bằng ứng dụng ngân hàng" in page.content.decode()
+
+    # when the guest chooses it and places the order
+    assert shopper.choose_payment_method("vietqr").url == reverse("checkout:preview")
+    preview = shopper.get(reverse("checkout:preview"))
+    assert "Chuyển khoản ngân hàng (VietQR)" in preview.content.decode()
     mail.outbox.clear()
-    order = _buy_by_transfer(product, shopper=shopper)
+    assert shopper.submit_order(preview).url == reverse("checkout:thank-you")
+    order = Order.objects.get()
 
     # then the order is placed pending payment, its stock allocated, its payment open for 48 hours
     assert (order.status, order.total_incl_tax) == ("pending", Decimal("147000"))
@@ -309,7 +316,8 @@ def test_a_statement_that_cannot_be_read_changes_nothing(shop_bank_account, prod
     assert Payment.objects.get().state == "pending"
 
 
-def test_an_unpaid_transfer_expires_and_releases_the_stock(shop_bank_account, product):
+def test_an_unpaid_transfer_expires_and_releases_the_stock(shop_bank_account, product,
+                                                          django_capture_on_commit_callbacks):
     # given two transfers: one paid, one never paid
     unpaid = _buy_by_transfer(product, guest_email="khach.a@example.vn")
     paid = _buy_by_transfer(product, guest_email="khach.b@example.vn")
@@ -321,16 +329,15 @@ def test_an_unpaid_transfer_expires_and_releases_the_stock(shop_bank_account, pr
 
     # when the command runs a minute before the deadline, then nothing happens
     with time_machine.travel(datetime.datetime(2026, 11, 30, 8, 59, tzinfo=HANOI), tick=False):
-        call_command("expire_bank_transfers", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("expire_bank_transfers", stdout=StringIO())
     assert Payment.objects.get(order=unpaid).state == "pending"
 
     # when it runs after the 48 hours, then the unpaid order is cancelled and its stock released
     with time_machine.travel(datetime.datetime(2026, 11, 30, 9, 1, tzinfo=HANOI), tick=False):
-        from io import StringIO
-
         out = StringIO()
-        call_command("expire_bank_transfers", stdout=out)
-        call_command("expire_bank_transfers", stdout=StringIO())
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("expire_bank_transfers", stdout=out)
+            call_command("expire_bank_transfers", stdout=StringIO())
     assert out.getvalue() == f"cancelled {unpaid.number}\n1 order(s) cancelled: transfer not received within 48 h\n"
     unpaid.refresh_from_db()
     paid.refresh_from_db()
