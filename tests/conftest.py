@@ -37,8 +37,6 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    # Oscar's haystack signal processor warns on every product save with the simple backend.
-    config.addinivalue_line("filterwarnings", "ignore:update is not implemented in this backend:UserWarning")
     # WhiteNoise looks for collected static files, which tests do not need.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
@@ -72,6 +70,19 @@ def _search_index_not_listening():
     outbox_unsubscribe(PRODUCT_CHANGED, TOPIC)
     yield
     outbox_subscribe(PRODUCT_CHANGED, TOPIC)
+
+
+@pytest.fixture
+def search_index_listening(db):
+    """The search index listening to product changes, as in the product; ``tests.search.search_index_drain()``
+    delivers what was queued (on_commit never fires in a test rolled back at its end)."""
+    from catalog.changes import PRODUCT_CHANGED
+    from marketplace.outbox.registry import outbox_subscribe, outbox_unsubscribe
+    from marketplace.search_index.documents import TOPIC
+
+    outbox_subscribe(PRODUCT_CHANGED, TOPIC)
+    yield
+    outbox_unsubscribe(PRODUCT_CHANGED, TOPIC)
 
 
 @pytest.fixture

@@ -48,7 +48,8 @@ INSTALLED_APPS = [
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
+    # Oscar's search app without django-haystack: the search page goes through marketplace.search_index
+    "marketplace.search_index.storefront.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "marketplace.shop.dashboard.apps.DashboardConfig",
@@ -66,7 +67,6 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
     "marketplace.channels.dashboard.apps.ChannelsDashboardConfig",
     "widget_tweaks",
-    "haystack",
     "treebeard",
     "django_tables2",
     # Wagtail (news and programme pages; mounted last in the URL map)
@@ -130,7 +130,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",

@@ -24,6 +24,16 @@ def shopper():
 
 
 @pytest.fixture
+def search_shelf(search_index_listening):
+    """Nine indexed products to search (tests/search.py), by short name."""
+    from tests.search import search_index_drain, search_shelf_make
+
+    shelf = search_shelf_make()
+    search_index_drain()
+    return shelf
+
+
+@pytest.fixture
 def product(db):
     """A 4★ fish sauce from Thanh Hóa: 125.000 ₫, 500 g, 10 in stock, with a photo."""
     product = ProductFactory(title="Nước mắm Đông Hải", weight_grams=500,

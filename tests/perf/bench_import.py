@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import time
-import warnings
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -108,8 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS_DIR / "import.json")
     args = parser.parse_args(argv)
 
-    # Oscar's haystack signal processor warns on every product save with the simple backend.
-    warnings.filterwarnings("ignore", message="(update|remove) is not implemented in this backend")
     django_setup(args.database_url)
     results = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),

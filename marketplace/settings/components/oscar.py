@@ -36,7 +36,9 @@ OSCAR_INITIAL_LINE_STATUS = order_statuses.PENDING
 OSCAR_ORDER_STATUS_PIPELINE = order_statuses.PIPELINE
 OSCAR_LINE_STATUS_PIPELINE = order_statuses.PIPELINE
 
-# Oscar's haystack search (full-text search is its own component, search_index)
+# django-haystack is not an installed app: product search is marketplace.search_index, which also replaces
+# Oscar's search app. The setting stays because oscar.apps.catalogue.views imports oscar.apps.search.views at
+# module level (through get_class), which imports haystack, and haystack refuses to import without it.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 
