@@ -100,7 +100,7 @@ class LenientQueryField(forms.CharField):
 class LenientFlagField(forms.Field):
     """A box ticked in the form ("1"; "on", "true" and "yes" too); any other value means unticked."""
 
-    widget = forms.CheckboxInput
+    widget = forms.HiddenInput  # the raw value: CheckboxInput would turn "maybe" into True
     TICKED = frozenset({"1", "on", "true", "yes"})
 
     def __init__(self, **kwargs):
