@@ -1,5 +1,7 @@
 import oscar.apps.catalogue.apps as apps
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from django.utils.module_loading import import_string
 
 
 class CatalogueConfig(apps.CatalogueConfig):
@@ -7,6 +9,13 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        # The lists (catalogue:index, catalogue:category) may be served by a layer above the catalogue (the
+        # product search, which reads its own index); the catalogue names them only by dotted path in settings.
+        list_views = getattr(settings, "CATALOGUE_LIST_VIEWS", {})
+        if "index" in list_views:
+            self.catalogue_view = import_string(list_views["index"])
+        if "category" in list_views:
+            self.category_view = import_string(list_views["category"])
         from oscar.core.loading import get_model
 
         from marketplace.producers.models import Producer

@@ -1,4 +1,8 @@
-"""Catalogue browse and product pages served from the database, with OCOP filters."""
+"""Product pages, and the catalogue's lists served from the database with OCOP filters.
+
+The shop serves catalogue:index and catalogue:category through the product search instead
+(settings.CATALOGUE_LIST_VIEWS); the database lists remain for a category that mirrors no OCOP group or set.
+"""
 
 from urllib.parse import unquote
 
@@ -10,8 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as core_views
 from oscar.core.loading import get_model
-
-from marketplace.producers.models import Producer
 
 from .forms import ProductFilterForm, division_code
 from .selectors import producer_locations, product_detail_queryset, product_list
@@ -90,25 +92,6 @@ class ProductCategoryView(ProductListMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["category"] = self.category
         ctx["summary"] = self.category.display_name
-        return ctx
-
-
-class ProducerDetailView(ProductListMixin, TemplateView):
-    """A producer's page: who they are, where, their story, and all their products (/shop/producers/<slug>/)."""
-
-    template_name = "producers/producer_detail.html"
-
-    def get(self, request, *args, **kwargs):
-        self.producer = get_object_or_404(Producer, slug=kwargs["slug"])
-        return super().get(request, *args, **kwargs)
-
-    def get_fixed_producer(self):
-        return self.producer
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["producer"] = self.producer
-        ctx["summary"] = self.producer.name
         return ctx
 
 

@@ -31,7 +31,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("shop/producers/", include("catalog.producer_urls")),
+    path("shop/producers/", include("marketplace.search_index.producer_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("ocop/", include("ocop_rating.urls")),
     path("producer/", include("marketplace.producers.portal.urls")),

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import ProductGroup, ProductSet
 from marketplace.core.divisions import province_name, ward_name
 from marketplace.producers.models import Producer
 
-from .types import MAX_QUERY_CHARS, PRICE_BAND_BY_KEY, SearchFilters, Sort
+from .types import MAX_PER_PAGE, MAX_QUERY_CHARS, PRICE_BAND_BY_KEY, SearchFilters, Sort
 
 # Ids and division codes are ASCII digits (str.isdigit() also accepts "²", which int() refuses).
 NUMBER = re.compile(r"[0-9]{1,9}", re.ASCII)
@@ -111,18 +112,19 @@ class LenientFlagField(forms.Field):
         return isinstance(value, str) and value.strip().lower() in self.TICKED
 
 
-class LenientPageField(forms.Field):
-    """A page number from 1; anything that is not a number is the first page."""
+class LenientNumberField(forms.Field):
+    """A whole number from 1 to ``maximum``; anything that is not a number is ``default``."""
 
     widget = forms.HiddenInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, default: int, maximum: int, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
+        self.default, self.maximum = default, maximum
 
     def to_python(self, value):
-        number = _number(value) if isinstance(value, str) else None
-        return min(max(1, number), MAX_PAGE) if number is not None else 1
+        number = _number(value)
+        return min(max(1, number), self.maximum) if number is not None else self.default
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,14 @@ class SearchParams:
     filters: SearchFilters
     sort: str
     page: int
+    per_page: int
     labels: dict[str, dict]
+    default_sort: str = Sort.RELEVANCE
 
 
 class ProductSearchForm(forms.Form):
-    """The search page's parameters: q, stars, group, set, province, ward, producer, price, in_stock, sort, page."""
+    """The search page's parameters: q, stars, group, set, province, ward, producer, price, in_stock, sort, page
+    and per_page (at most 100)."""
 
     q = LenientQueryField(label=_("Tìm sản phẩm"))
     stars = LenientMultipleField(coerce=_star, label=_("Hạng sao OCOP"))
@@ -149,11 +154,18 @@ class ProductSearchForm(forms.Form):
     price = LenientMultipleField(coerce=_price_band, label=_("Khoảng giá"))
     in_stock = LenientFlagField(label=_("Còn hàng"))
     sort = LenientChoiceField(label=_("Sắp xếp"), choices=SORT_CHOICES, required=False, initial=Sort.RELEVANCE)
-    page = LenientPageField()
+    page = LenientNumberField(default=1, maximum=MAX_PAGE)
+    per_page = LenientNumberField(default=settings.OSCAR_PRODUCTS_PER_PAGE, maximum=MAX_PER_PAGE)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reads_query: bool = True, **kwargs):
+        """``reads_query=False`` for the catalogue's lists: no words, so newest first and no "most relevant"."""
         super().__init__(*args, **kwargs)
         self.labels: dict[str, dict] = {}
+        self.default_sort = Sort.RELEVANCE if reads_query else Sort.NEWEST
+        self.fields["sort"].initial = self.default_sort
+        if not reads_query:
+            del self.fields["q"]
+            self.fields["sort"].choices = [c for c in SORT_CHOICES if c[0] != Sort.RELEVANCE]
 
     # Values that name nothing are dropped here, and the others get their label (one query per facet used).
     def clean_group(self):
@@ -201,7 +213,9 @@ class ProductSearchForm(forms.Form):
                 price_bands=data.get("price", ()),
                 in_stock=bool(data.get("in_stock")),
             ),
-            sort=data.get("sort") or Sort.RELEVANCE,
+            sort=data.get("sort") or self.default_sort,
             page=data.get("page") or 1,
+            per_page=data.get("per_page") or settings.OSCAR_PRODUCTS_PER_PAGE,
             labels=self.labels,
+            default_sort=self.default_sort,
         )

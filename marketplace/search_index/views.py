@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from django.views.generic import View
+from django.views.generic import TemplateView, View
+from oscar.core.loading import get_model
 
+from catalog import views as catalog_views
 from catalog.models import Product, ProductGroup, ProductSet
 from catalog.selectors import product_card_queryset
+from marketplace.producers.models import Producer
 
 from . import api
 from .forms import ProductSearchForm, SearchParams
-from .types import MAX_QUERY_CHARS, PRICE_BAND_BY_KEY, FacetValue, SearchResult, Sort
+from .types import MAX_QUERY_CHARS, PRICE_BAND_BY_KEY, FacetValue, SearchFilters, SearchResult
 
 # The exceptions meaning "the search backend cannot answer now" (a cluster down): the page says so with a 503
 # instead of a server error. Empty while the only backend is the database itself, whose failures are real errors.
 UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = ()
+
+Category = get_model("catalogue", "Category")
 
 SUGGEST_CACHE_SECONDS = 60
 STAR_LABELS = {5: _("5 sao"), 4: _("4 sao"), 3: _("3 sao")}
@@ -94,19 +100,25 @@ class ResultPages:
         return self.number + 1
 
 
-def params_query(params: SearchParams, *, without: tuple[str, object] | None = None) -> QueryDict:
-    """The canonical query string of a search (no page), optionally without one facet value."""
+def params_query(params: SearchParams, *, without: tuple[str, object] | None = None,
+                 hidden: frozenset[str] = frozenset()) -> QueryDict:
+    """The canonical query string of a search (no page), optionally without one facet value.
+
+    ``hidden`` facets are fixed by the page itself (a producer's page): its address already says them.
+    """
     query = QueryDict(mutable=True)
     if params.query:
         query["q"] = params.query
     for param, (_facet, filter_field) in FACET_FIELDS.items():
         values = [v for v in getattr(params.filters, filter_field) if (param, v) != without]
-        if values:
+        if values and param not in hidden:
             query.setlist(param, [str(v) for v in values])
     if params.filters.in_stock and without != ("in_stock", True):
         query["in_stock"] = "1"
-    if params.sort != Sort.RELEVANCE:
+    if params.sort != params.default_sort:
         query["sort"] = params.sort
+    if params.per_page != settings.OSCAR_PRODUCTS_PER_PAGE:
+        query["per_page"] = str(params.per_page)
     return query
 
 
@@ -127,10 +139,13 @@ def _labels(result: SearchResult, params: SearchParams) -> dict[str, dict]:
     return labels
 
 
-def facet_blocks(result: SearchResult, params: SearchParams, labels: dict[str, dict]) -> list[FacetBlock]:
+def facet_blocks(result: SearchResult, params: SearchParams, labels: dict[str, dict],
+                 hidden: frozenset[str] = frozenset()) -> list[FacetBlock]:
     """The facets with their counts; a chosen value the results no longer count is still shown, ticked."""
     blocks = []
     for param, legend in FACET_LEGENDS:
+        if param in hidden:
+            continue
         facet, filter_field = FACET_FIELDS[param]
         chosen = getattr(params.filters, filter_field)
         counted: list[FacetValue] = getattr(result.facets, facet)
@@ -144,14 +159,18 @@ def facet_blocks(result: SearchResult, params: SearchParams, labels: dict[str, d
     return blocks
 
 
-def active_chips(params: SearchParams, labels: dict[str, dict], path: str) -> list[Chip]:
+def active_chips(params: SearchParams, labels: dict[str, dict], path: str,
+                 hidden: frozenset[str] = frozenset()) -> list[Chip]:
     chips = []
     for param, (_facet, filter_field) in FACET_FIELDS.items():
+        if param in hidden:
+            continue
         for value in getattr(params.filters, filter_field):
-            query = params_query(params, without=(param, value))
+            query = params_query(params, without=(param, value), hidden=hidden)
             chips.append(Chip(label=labels[param].get(value, str(value)), url=_url(path, query)))
     if params.filters.in_stock:
-        chips.append(Chip(label=str(_("Còn hàng")), url=_url(path, params_query(params, without=("in_stock", True)))))
+        query = params_query(params, without=("in_stock", True), hidden=hidden)
+        chips.append(Chip(label=str(_("Còn hàng")), url=_url(path, query)))
     return chips
 
 
@@ -168,37 +187,141 @@ def products_in_hit_order(product_ids: list[int]) -> list[Product]:
     return [products[pk] for pk in product_ids if pk in products]
 
 
-class SearchView(View):
+class SearchUnavailableError(Exception):
+    """The backend could not answer (one of ``UNAVAILABLE_ERRORS``): the page says so with a 503."""
+
+
+class ProductSearchMixin:
+    """Products from ``api.search`` with the search page's facets, active filters, sort and pages.
+
+    The search page reads the shopper's words; the catalogue's lists (everything, a category, a producer) read
+    none and fix a facet instead (``fixed_filters``), which then has neither checkboxes nor a chip.
+    """
+
+    reads_query = True
+
+    def fixed_filters(self) -> dict[str, tuple]:
+        """Facet values the page itself stands for, by query parameter (``{"producer": (7,)}``)."""
+        return {}
+
+    def search_context(self) -> dict:
+        request = self.request
+        fixed = self.fixed_filters()
+        hidden = frozenset(fixed)
+        form = ProductSearchForm(request.GET, reads_query=self.reads_query)
+        params = form.search_params()
+        params = replace(params, filters=replace(
+            params.filters, **{FACET_FIELDS[param][1]: values for param, values in fixed.items()}))
+        try:
+            result = api.search(params.query, filters=params.filters, sort=params.sort, page=params.page,
+                                per_page=params.per_page)
+        except UNAVAILABLE_ERRORS as error:
+            raise SearchUnavailableError from error
+        labels = _labels(result, params)
+        pages = ResultPages(number=result.page, num_pages=result.num_pages, count=result.total)
+        chips = active_chips(params, labels, request.path, hidden)
+        base = params_query(replace(params, filters=SearchFilters(), sort=params.default_sort), hidden=hidden)
+        return {
+            "form": form,
+            "query": params.query,
+            "result": result,
+            "products": products_in_hit_order(result.product_ids),
+            "facets": facet_blocks(result, params, labels, hidden),
+            "in_stock_count": result.facets.in_stock,
+            "in_stock_checked": params.filters.in_stock,
+            "chips": chips,
+            "clear_filters_url": _url(request.path, base),
+            "paginator": pages,
+            "page_obj": pages,
+            "querystring": params_query(params, hidden=hidden).urlencode(),
+            "per_page_param": params.per_page if params.per_page != settings.OSCAR_PRODUCTS_PER_PAGE else None,
+        }
+
+
+class SearchView(ProductSearchMixin, View):
     """Search results with facets, active filters, sort and pages; noindex (robots.txt disallows it too)."""
 
     template_name = "oscar/search/results.html"
-    per_page = settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        form = ProductSearchForm(request.GET)
-        params = form.search_params()
-        context = {"form": form, "query": params.query, "search_query": params.query}
         try:
-            result = api.search(params.query, filters=params.filters, sort=params.sort, page=params.page,
-                                per_page=self.per_page)
-        except UNAVAILABLE_ERRORS:
-            return render(request, self.template_name, {**context, "unavailable": True}, status=503)
-        labels = _labels(result, params)
-        pages = ResultPages(number=result.page, num_pages=result.num_pages, count=result.total)
-        context.update(
-            result=result,
-            products=products_in_hit_order(result.product_ids),
-            facets=facet_blocks(result, params, labels),
-            in_stock_count=result.facets.in_stock,
-            in_stock_checked=params.filters.in_stock,
-            chips=(chips := active_chips(params, labels, request.path)),
-            clear_filters_url=_url(request.path, _query_only(params.query)),
-            has_filters=bool(chips),
-            paginator=pages,
-            page_obj=pages,
-            querystring=params_query(params).urlencode(),
-        )
-        return render(request, self.template_name, context)
+            context = self.search_context()
+        except SearchUnavailableError:
+            query = ProductSearchForm(request.GET).search_params().query
+            return render(request, self.template_name, {"unavailable": True, "query": query, "search_query": query},
+                          status=503)
+        return render(request, self.template_name, {**context, "search_query": context["query"]})
+
+
+class ProductListView(ProductSearchMixin, TemplateView):
+    """A list of the catalogue (all products, a category, a producer's) read from the index, newest first."""
+
+    reads_query = False
+    template_name = "oscar/catalogue/browse.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except SearchUnavailableError:
+            return render(request, "oscar/search/results.html", {"unavailable": True}, status=503)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **self.search_context()}
+
+
+class CatalogueView(ProductListView):
+    """/shop/catalogue/: every listed product."""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "summary": _("Tất cả sản phẩm OCOP")}
+
+
+class ProductCategoryView(ProductListView):
+    """A category page: the products of the OCOP product group or set the category mirrors.
+
+    The address is the category's canonical one (an outdated slug redirects). A category staff made that
+    mirrors no group or set has no facet to stand for: it keeps the catalogue's own database list.
+    """
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category.objects.select_related("ocop_group", "ocop_set"), pk=kwargs["pk"])
+        expected = self.category.get_absolute_url()
+        if unquote(request.path) != unquote(expected):
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return redirect(expected + query, permanent=True)
+        if not self.fixed_filters():
+            return catalog_views.ProductCategoryView.as_view()(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def fixed_filters(self) -> dict[str, tuple]:
+        product_set = getattr(self.category, "ocop_set", None)
+        if product_set is not None:
+            return {"set": (product_set.pk,)}
+        group = getattr(self.category, "ocop_group", None)
+        return {"group": (group.pk,)} if group is not None else {}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "category": self.category,
+                "summary": self.category.display_name}
+
+
+class ProducerDetailView(ProductListView):
+    """A producer's page (/shop/producers/<slug>/): who they are, where, their story, and their products."""
+
+    template_name = "producers/producer_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        self.producer = get_object_or_404(Producer, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def fixed_filters(self) -> dict[str, tuple]:
+        return {"producer": (self.producer.pk,)}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "producer": self.producer, "fixed_producer": self.producer,
+                "summary": self.producer.name}
 
 
 def _query_only(query: str) -> QueryDict:

@@ -12,6 +12,7 @@ from tests.factories import (
     ProductFactory,
     ProductImageFactory,
 )
+from tests.search import search_index_drain
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -60,11 +61,12 @@ def _buy_with_cod(page, *, base_url: str, product_url: str, product_pk: int) -> 
     return {"stars": stars, "thank_you": page.content(), "width": page.evaluate("window.innerWidth")}
 
 
-def test_shopper_buys_with_cash_on_delivery_on_a_phone(live_server, in_phone_browser):
-    # given a 4★ product with 10 in stock
+def test_shopper_buys_with_cash_on_delivery_on_a_phone(live_server, in_phone_browser, search_index_listening):
+    # given a 4★ product with 10 in stock, listed in the catalogue (which reads the search index)
     product = ProductFactory(title="Nước mắm Đông Hải", weight_grams=500, stockrecord__num_in_stock=10)
     ProductImageFactory(product=product)
     CertificateFactory(product=product, stars=4)
+    search_index_drain()
 
     # when a shopper on a phone finds it, basket it and checks out as a guest paying cash on delivery
     seen = in_phone_browser(lambda page: _buy_with_cod(

@@ -86,7 +86,8 @@ def _confirm_pack_and_ship(page, *, base_url, email, order_number) -> dict:
 
 
 def test_a_producer_lists_a_product_with_two_photos_and_ships_its_order_on_a_phone(
-        live_server, in_phone_browser, tmp_path):
+        live_server, in_phone_browser, tmp_path, search_index_listening):
+    # (the catalogue lists from the search index, which hears of the new product through the outbox)
     # given a household producer's user, signed in on a phone
     producer = ProducerFactory(name="Hộ kinh doanh Nem chua Bà Lan")
     user = producer_user(producer, email="ba.lan@example.vn")

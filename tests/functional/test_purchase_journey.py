@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 
 from catalog.models import Product
 from tests.factories import WARD_DONG_SON, CertificateFactory, ProductFactory, UserFactory
+from tests.search import search_index_drain
 
 from .shop import Shopper, elements
 
@@ -23,9 +24,10 @@ def _product_links(response, product) -> list[dict]:
     return elements(response.content, href=product.get_absolute_url())
 
 
-def test_guest_buys_with_cash_on_delivery(shopper, product):
+def test_guest_buys_with_cash_on_delivery(search_index_listening, shopper, product):
     three_star = ProductFactory(title="Chè lam Phủ Quảng")
     CertificateFactory(product=three_star, stars=3)
+    search_index_drain()
 
     # given the catalogue lists both products
     catalogue = shopper.get(CATALOGUE)
@@ -125,10 +127,11 @@ def test_product_page_with_valid_certificate_shows_its_stars(shopper, product):
 
 
 @pytest.mark.parametrize("state", ["expired", "revoked"])
-def test_product_page_without_valid_certificate_shows_no_stars(shopper, state):
+def test_product_page_without_valid_certificate_shows_no_stars(search_index_listening, shopper, state):
     # given a product whose only certificate has expired (or was revoked)
     product = ProductFactory(title="Nem chua Thanh Hóa")
     CertificateFactory(product=product, stars=4, **{state: True})
+    search_index_drain()
 
     # when its page and the catalogue are shown
     page = shopper.get(product.get_absolute_url())
@@ -143,14 +146,16 @@ def test_product_page_without_valid_certificate_shows_no_stars(shopper, state):
     assert elements(catalogue.content, css_class="ocop-badge") == []
 
 
-def test_catalogue_card_shows_the_valid_star(shopper, product):
+def test_catalogue_card_shows_the_valid_star(search_index_listening, shopper, product):
+    search_index_drain()
     catalogue = shopper.get(CATALOGUE)
 
     assert [badge["data-stars"] for badge in elements(catalogue.content, css_class="ocop-badge")] == ["4"]
 
 
-def test_hidden_product_is_neither_listed_nor_shown(shopper):
+def test_hidden_product_is_neither_listed_nor_shown(search_index_listening, shopper):
     hidden = ProductFactory(title="Sản phẩm chưa duyệt", is_public=False)
+    search_index_drain()
 
     assert _product_links(shopper.get(CATALOGUE), hidden) == []
     assert shopper.get(hidden.get_absolute_url()).status_code == 404

@@ -17,3 +17,9 @@ ELASTICSEARCH_WRITE_REFRESH = _base_env.env("ELASTICSEARCH_WRITE_REFRESH", defau
 PRODUCT_SEARCH_BACKEND = _base_env.env(
     "PRODUCT_SEARCH_BACKEND", default="elasticsearch" if ELASTICSEARCH_URL else "database",
 )
+# The catalogue's lists (catalogue:index, catalogue:category) list and filter through the product search, with
+# the search page's facets (catalog.apps.CatalogueConfig reads this; the catalogue may not import search_index).
+CATALOGUE_LIST_VIEWS = {
+    "index": "marketplace.search_index.views.CatalogueView",
+    "category": "marketplace.search_index.views.ProductCategoryView",
+}
