@@ -27,8 +27,8 @@ from .forms import ProductSearchForm, SearchParams
 from .types import MAX_QUERY_CHARS, PRICE_BAND_BY_KEY, FacetValue, SearchFilters, SearchResult
 
 # The exceptions meaning "the search backend cannot answer now" (a cluster down): the page says so with a 503
-# instead of a server error. Empty while the only backend is the database itself, whose failures are real errors.
-UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = ()
+# instead of a server error. The database backend's own failures are real errors.
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (api.SearchUnavailable,)
 
 Category = get_model("catalogue", "Category")
 
