@@ -557,12 +557,13 @@ def test_the_rate_limit_spreads_requests_over_the_seconds(postal, settings, monk
     time.sleep(1.02 - time.time() % 1)
     report = postal.drain(time_budget=30)
 
-    # then the channel got 2, 2 and 1 requests in three consecutive seconds: about 2 s from first to last
+    # then the channel got 2, 2 and 1 requests in three consecutive seconds (more than 1 s from first to last;
+    # how much more depends on how late in its second the first request left, on a loaded machine)
     assert (report.batches, report.delivered) == (5, 5)
     arrivals = postal.double.arrivals
     assert len(arrivals) == 5
     per_second = Counter(int(moment) for moment in arrivals)
     first_second = int(arrivals[0])
     assert per_second == {first_second: 2, first_second + 1: 2, first_second + 2: 1}
-    assert arrivals[-1] - arrivals[0] >= 1.9
+    assert arrivals[-1] - arrivals[0] > 1.0
     assert set(postal.double.listings) == {f"SP-{product.pk}" for product in products}
