@@ -18,7 +18,9 @@ WARD_SAM_SON = 16531
 WARD_HOANG_THANH = 16000
 WARD_HAC_THANH = 14797
 WARD_BA_THUOC = 14923
+WARD_NGA_SON = 16093
 WARD_VINH_LOC = 15349
+WARD_THO_XUAN = 15499
 
 
 def search_index_drain() -> DrainReport:
@@ -26,13 +28,16 @@ def search_index_drain() -> DrainReport:
     return outbox_drain_topic(topic=TOPIC, time_budget=30)
 
 
-def _product(*, title, producer, set_number, ward, price, stars=None, in_stock=10, description="") -> Product:
+def search_product_make(*, title, producer, set_number, ward, price, stars=None, in_stock=10, description="",
+                        valid_until=None) -> Product:
+    """A listed product of OCOP set ``set_number`` made in ``ward``, certified with ``stars`` if given."""
     product = ProductFactory(
         title=title, producer=producer, ocop_set=ProductSet.objects.get(number=set_number), origin_ward_code=ward,
         description=description, stockrecord__price=Decimal(price), stockrecord__num_in_stock=in_stock,
     )
     if stars:
-        CertificateFactory(product=product, stars=stars)
+        extra = {"valid_until": valid_until} if valid_until else {}
+        CertificateFactory(product=product, stars=stars, **extra)
     return product
 
 
@@ -49,22 +54,22 @@ def search_shelf_make() -> dict[str, Product]:
     banh_keo = ProducerFactory(name="Hợp tác xã Bánh kẹo truyền thống Vĩnh Lộc", slug="banh-keo-vinh-loc",
                                ward_code=WARD_VINH_LOC)
     return {
-        "nuoc_mam_ca_com": _product(title="Nước mắm cá cơm 40 độ đạm chai 1 lít", producer=bien_xanh, set_number=9,
+        "nuoc_mam_ca_com": search_product_make(title="Nước mắm cá cơm 40 độ đạm chai 1 lít", producer=bien_xanh, set_number=9,
                                     ward=WARD_SAM_SON, price=120_000, stars=5),
-        "nuoc_mam_ca_trich": _product(title="Nước mắm cá trích can 2 lít", producer=bien_xanh, set_number=9,
+        "nuoc_mam_ca_trich": search_product_make(title="Nước mắm cá trích can 2 lít", producer=bien_xanh, set_number=9,
                                       ward=WARD_SAM_SON, price=250_000, stars=4),
-        "mam_tom": _product(title="Mắm tôm Hoằng Thanh hũ 500 g", producer=hoang_thanh, set_number=9,
+        "mam_tom": search_product_make(title="Mắm tôm Hoằng Thanh hũ 500 g", producer=hoang_thanh, set_number=9,
                             ward=WARD_HOANG_THANH, price=60_000, stars=3),
-        "nem_chua_tui": _product(title="Nem chua Hạc Thành túi 50 cái", producer=nem_chua, set_number=8,
+        "nem_chua_tui": search_product_make(title="Nem chua Hạc Thành túi 50 cái", producer=nem_chua, set_number=8,
                                  ward=WARD_HAC_THANH, price=90_000, stars=4),
-        "nem_chua_la_oi": _product(title="Nem chua lá ổi hộp 30 cái", producer=nem_chua, set_number=8,
+        "nem_chua_la_oi": search_product_make(title="Nem chua lá ổi hộp 30 cái", producer=nem_chua, set_number=8,
                                    ward=WARD_HAC_THANH, price=70_000, stars=3),
-        "gio_lua": _product(title="Giò lụa Hạc Thành 1 kg", producer=nem_chua, set_number=8, ward=WARD_HAC_THANH,
+        "gio_lua": search_product_make(title="Giò lụa Hạc Thành 1 kg", producer=nem_chua, set_number=8, ward=WARD_HAC_THANH,
                             price=200_000),
-        "mat_ong": _product(title="Mật ong hoa rừng Bá Thước chai 500 ml", producer=mat_ong, set_number=4,
+        "mat_ong": search_product_make(title="Mật ong hoa rừng Bá Thước chai 500 ml", producer=mat_ong, set_number=4,
                             ward=WARD_BA_THUOC, price=350_000, stars=4),
-        "phan_hoa": _product(title="Phấn hoa ong rừng hũ 200 g", producer=mat_ong, set_number=4, ward=WARD_BA_THUOC,
+        "phan_hoa": search_product_make(title="Phấn hoa ong rừng hũ 200 g", producer=mat_ong, set_number=4, ward=WARD_BA_THUOC,
                              price=180_000, in_stock=0),
-        "cam_say": _product(title="Cam sấy dẻo hộp 250 g", producer=banh_keo, set_number=7, ward=WARD_VINH_LOC,
+        "cam_say": search_product_make(title="Cam sấy dẻo hộp 250 g", producer=banh_keo, set_number=7, ward=WARD_VINH_LOC,
                             price=65_000, description="<p>Cam Vân Du sấy dẻo, tẩm <b>mật ong</b> rừng.</p>"),
     }

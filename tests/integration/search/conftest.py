@@ -15,17 +15,26 @@ import os
 import urllib.request
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from catalog.changes import PRODUCT_CHANGED
-from catalog.models import Product, ProductSet
+from catalog.models import Product
 from marketplace.outbox.registry import outbox_subscribe, outbox_unsubscribe
-from marketplace.outbox.services import DrainReport, outbox_drain_topic
 from marketplace.search_index.documents import TOPIC
-from tests.factories import WARD_DONG_SON, CertificateFactory, ProducerFactory, ProductFactory
+from tests.factories import WARD_DONG_SON, ProducerFactory, ProductFactory
+from tests.search import (
+    WARD_BA_THUOC,
+    WARD_HAC_THANH,
+    WARD_HOANG_THANH,
+    WARD_NGA_SON,
+    WARD_SAM_SON,
+    WARD_THO_XUAN,
+    WARD_VINH_LOC,
+    search_product_make,
+)
+from tests.search import search_index_drain as drain
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 BACKENDS = [
@@ -34,18 +43,6 @@ BACKENDS = [
         not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set (docker compose up elasticsearch)")),
 ]
 
-WARD_SAM_SON = 16531
-WARD_HOANG_THANH = 16000
-WARD_HAC_THANH = 14797
-WARD_BA_THUOC = 14923
-WARD_NGA_SON = 16093
-WARD_VINH_LOC = 15349
-WARD_THO_XUAN = 15499
-
-
-def drain() -> DrainReport:
-    """Deliver every due ``search.product`` message now (what the Celery drain does after commit)."""
-    return outbox_drain_topic(topic=TOPIC, time_budget=30)
 
 
 @dataclass(frozen=True)
@@ -94,17 +91,6 @@ def indexed_ids() -> set[int]:
     return set(api.search("", per_page=100).product_ids)
 
 
-def _product(*, title, producer, set_number, ward, price, stars=None, in_stock=10, description="", valid_until=None):
-    product = ProductFactory(
-        title=title, producer=producer, ocop_set=ProductSet.objects.get(number=set_number), origin_ward_code=ward,
-        description=description, stockrecord__price=Decimal(price), stockrecord__num_in_stock=in_stock,
-    )
-    if stars:
-        extra = {"valid_until": valid_until} if valid_until else {}
-        CertificateFactory(product=product, stars=stars, **extra)
-    return product
-
-
 @pytest.fixture
 def catalogue(db, backend) -> Catalogue:
     """15 listed products (and one hidden) in Thanh Hóa, indexed through the outbox."""
@@ -117,36 +103,36 @@ def catalogue(db, backend) -> Catalogue:
     banh_keo = ProducerFactory(name="Hợp tác xã Bánh kẹo truyền thống Vĩnh Lộc", ward_code=WARD_VINH_LOC)
     banh_gai = ProducerFactory(name="Hộ kinh doanh Bánh gai Bà Nhung", ward_code=WARD_THO_XUAN)
     products = {
-        "nuoc_mam_ca_com": _product(title="Nước mắm cá cơm 40 độ đạm chai 1 lít", producer=bien_xanh, set_number=9,
+        "nuoc_mam_ca_com": search_product_make(title="Nước mắm cá cơm 40 độ đạm chai 1 lít", producer=bien_xanh, set_number=9,
                                     ward=WARD_SAM_SON, price=120_000, stars=5),
-        "nuoc_mam_ca_trich": _product(title="Nước mắm cá trích can 2 lít", producer=bien_xanh, set_number=9,
+        "nuoc_mam_ca_trich": search_product_make(title="Nước mắm cá trích can 2 lít", producer=bien_xanh, set_number=9,
                                       ward=WARD_SAM_SON, price=250_000, stars=4),
-        "mam_tom": _product(title="Mắm tôm Hoằng Thanh hũ 500 g", producer=hoang_thanh, set_number=9,
+        "mam_tom": search_product_make(title="Mắm tôm Hoằng Thanh hũ 500 g", producer=hoang_thanh, set_number=9,
                             ward=WARD_HOANG_THANH, price=60_000, stars=3),
-        "mam_dau_nanh": _product(title="Mầm đậu nành hữu cơ hộp 300 g", producer=rau_sach, set_number=1,
+        "mam_dau_nanh": search_product_make(title="Mầm đậu nành hữu cơ hộp 300 g", producer=rau_sach, set_number=1,
                                  ward=WARD_DONG_SON, price=30_000),
-        "mam_tre": _product(title="Mâm tre đan tròn đường kính 40 cm", producer=coi, set_number=21,
+        "mam_tre": search_product_make(title="Mâm tre đan tròn đường kính 40 cm", producer=coi, set_number=21,
                             ward=WARD_NGA_SON, price=150_000),
-        "nem_chua_tui": _product(title="Nem chua Hạc Thành túi 50 cái", producer=nem_chua, set_number=8,
+        "nem_chua_tui": search_product_make(title="Nem chua Hạc Thành túi 50 cái", producer=nem_chua, set_number=8,
                                  ward=WARD_HAC_THANH, price=90_000, stars=4),
-        "nem_chua_la_oi": _product(title="Nem chua lá ổi hộp 30 cái", producer=nem_chua, set_number=8,
+        "nem_chua_la_oi": search_product_make(title="Nem chua lá ổi hộp 30 cái", producer=nem_chua, set_number=8,
                                    ward=WARD_HAC_THANH, price=70_000, stars=3),
-        "gio_lua": _product(title="Giò lụa Hạc Thành 1 kg", producer=nem_chua, set_number=8,
+        "gio_lua": search_product_make(title="Giò lụa Hạc Thành 1 kg", producer=nem_chua, set_number=8,
                             ward=WARD_HAC_THANH, price=200_000),
-        "mat_ong": _product(title="Mật ong hoa rừng Bá Thước chai 500 ml", producer=mat_ong, set_number=4,
+        "mat_ong": search_product_make(title="Mật ong hoa rừng Bá Thước chai 500 ml", producer=mat_ong, set_number=4,
                             ward=WARD_BA_THUOC, price=350_000, stars=4,
                             valid_until=timezone.localdate() + datetime.timedelta(days=2)),
-        "phan_hoa": _product(title="Phấn hoa ong rừng hũ 200 g", producer=mat_ong, set_number=4,
+        "phan_hoa": search_product_make(title="Phấn hoa ong rừng hũ 200 g", producer=mat_ong, set_number=4,
                              ward=WARD_BA_THUOC, price=180_000),
-        "chieu_coi": _product(title="Chiếu cói in hoa Nga Sơn 1,6 m × 2 m", producer=coi, set_number=21,
+        "chieu_coi": search_product_make(title="Chiếu cói in hoa Nga Sơn 1,6 m × 2 m", producer=coi, set_number=21,
                               ward=WARD_NGA_SON, price=450_000, stars=4),
-        "tui_coi": _product(title="Túi cói xách tay quai da", producer=coi, set_number=21, ward=WARD_NGA_SON,
+        "tui_coi": search_product_make(title="Túi cói xách tay quai da", producer=coi, set_number=21, ward=WARD_NGA_SON,
                             price=220_000, in_stock=0),
-        "keo_lac": _product(title="Kẹo lạc mật mía thanh 300 g", producer=banh_keo, set_number=7,
+        "keo_lac": search_product_make(title="Kẹo lạc mật mía thanh 300 g", producer=banh_keo, set_number=7,
                             ward=WARD_VINH_LOC, price=45_000, stars=3),
-        "banh_gai": _product(title="Bánh gai nhân đỗ dừa hộp 10 chiếc", producer=banh_gai, set_number=6,
+        "banh_gai": search_product_make(title="Bánh gai nhân đỗ dừa hộp 10 chiếc", producer=banh_gai, set_number=6,
                              ward=WARD_THO_XUAN, price=80_000),
-        "cam_say": _product(title="Cam sấy dẻo hộp 250 g", producer=banh_keo, set_number=7, ward=WARD_VINH_LOC,
+        "cam_say": search_product_make(title="Cam sấy dẻo hộp 250 g", producer=banh_keo, set_number=7, ward=WARD_VINH_LOC,
                             price=65_000, description="<p>Cam Vân Du sấy dẻo, tẩm <b>mật ong</b> rừng.</p>"),
     }
     hidden = ProductFactory(title="Nước mắm thử nghiệm chưa bán", producer=bien_xanh, is_public=False)
