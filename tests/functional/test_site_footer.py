@@ -10,6 +10,7 @@ from wagtail.models import Site
 from marketplace.cms.models import InfoPage, MainMenuItem, SiteSettings
 from marketplace.demo.catalogue import LoadSummary
 from marketplace.demo.trust import trust_demo_load
+from marketplace.search_index import api
 from tests.factories import ProducerFactory, producer_user
 
 from .shop import elements
@@ -129,7 +130,8 @@ def _warm_queries(client, url: str) -> int:
 
 
 def test_footer_and_menus_add_no_query_to_a_warm_shop_page(client, product):
-    # given the catalogue's cost once warm without any site settings
+    # given the catalogue (listing the product from the search index) and its cost once warm without site settings
+    api.index_products([product.pk])
     before = _warm_queries(client, "/shop/catalogue/")
 
     # when the operator and menus are set and the page is warm again
